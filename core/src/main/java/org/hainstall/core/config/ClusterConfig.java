@@ -1,0 +1,127 @@
+package org.hainstall.core.config;
+
+import java.util.List;
+
+/**
+ * The whole cluster description: what an administrator writes in {@code cluster.yaml}.
+ * Plain immutable data. Values that need parsing (sizes, durations, addresses) stay strings here so that
+ * a config always round-trips exactly and validation can point at the field that does not parse.
+ * Missing values are {@code null}; {@link ConfigValidator} reports the ones that are required.
+ */
+public record ClusterConfig(
+        ClusterInfo cluster,
+        Management management,
+        Access access,
+        Provisioning provisioning,
+        Network network,
+        TimeSettings time,
+        Packages packages,
+        List<Node> nodes,
+        Storage storage,
+        Replication replication,
+        Heartbeat heartbeat,
+        Db2 db2,
+        Backup backup) {
+
+    public ClusterConfig {
+        nodes = Lists.copy(nodes);
+    }
+
+    public record ClusterInfo(String name, String description) {}
+
+    /** Where nodes call back after preparing themselves. */
+    public record Management(String address, Integer callbackPort) {}
+
+    /** How the installer logs in to the nodes: root, or a user with passwordless sudo. */
+    public record Access(String user, Integer port) {}
+
+    /** {@code kind} is "libvirt" (clone a VM stub) or "physical" (the admin powers machines on). */
+    public record Provisioning(String kind, Libvirt libvirt) {}
+
+    public record Libvirt(String uri, String stub, String storagePool, String network, String replicationNetwork) {}
+
+    public record Network(String domain, String subnet, String gateway, List<String> dns, String serviceAddress,
+                          String replicationSubnet) {
+        public Network {
+            dns = Lists.copy(dns);
+        }
+    }
+
+    public record TimeSettings(List<String> ntpServers, String timezone) {
+        public TimeSettings {
+            ntpServers = Lists.copy(ntpServers);
+        }
+    }
+
+    /** A folder of .deb files with a Packages index, carried on each node's seed ISO. */
+    public record Packages(String localRepository) {}
+
+    public record Node(String name, String address, String replicationAddress, Boolean holdsValidData, String mac,
+                       String replicationMac) {
+        public boolean isValidDataHolder() {
+            return Boolean.TRUE.equals(holdsValidData);
+        }
+    }
+
+    public record Storage(List<Disk> disks, List<VolumeGroup> volumeGroups) {
+        public Storage {
+            disks = Lists.copy(disks);
+            volumeGroups = Lists.copy(volumeGroups);
+        }
+    }
+
+    public record Disk(String device, List<Partition> partitions) {
+        public Disk {
+            partitions = Lists.copy(partitions);
+        }
+    }
+
+    /** {@code size} is a size such as 512M or 20G, or "rest"; {@code type} is "lvm" or a filesystem use. */
+    public record Partition(Integer number, String size, String type) {}
+
+    public record VolumeGroup(String name, List<String> physicalVolumes, List<LogicalVolume> logicalVolumes) {
+        public VolumeGroup {
+            physicalVolumes = Lists.copy(physicalVolumes);
+            logicalVolumes = Lists.copy(logicalVolumes);
+        }
+    }
+
+    /** A logical volume; with a filesystem it is local to the node, without one it usually backs DRBD. */
+    public record LogicalVolume(String name, String size, Filesystem filesystem) {}
+
+    public record Filesystem(String type, String mountPoint) {}
+
+    public record Replication(String protocol, String initialSync, List<DrbdResource> resources) {
+        public Replication {
+            resources = Lists.copy(resources);
+        }
+    }
+
+    /** {@code backingVolume} is "vg/lv" naming a logical volume of the storage section. */
+    public record DrbdResource(String name, Integer minor, Integer port, String backingVolume, Filesystem filesystem) {}
+
+    /** Durations are strings such as "2s", "500ms", "1m". */
+    public record Heartbeat(Integer udpPort, String keepalive, String warntime, String deadtime, String initdead,
+                            Boolean autoFailback) {}
+
+    public record Db2(String installPath, String installImage, List<Db2Instance> instances) {
+        public Db2 {
+            instances = Lists.copy(instances);
+        }
+    }
+
+    public record Db2Instance(String name, String owner, String fencedUser, Integer port, String home,
+                              List<Database> databases) {
+        public Db2Instance {
+            databases = Lists.copy(databases);
+        }
+    }
+
+    public record Database(String name, String path, String codeset, String territory) {}
+
+    public record Backup(String target, String schedule, Integer retentionDays, List<String> databases) {
+        public Backup {
+            databases = Lists.copy(databases);
+        }
+    }
+}
