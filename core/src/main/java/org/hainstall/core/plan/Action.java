@@ -1,0 +1,35 @@
+package org.hainstall.core.plan;
+
+import java.time.Duration;
+import org.hainstall.core.remote.Command;
+
+/** One thing a change does on a node. A dry run prints it; {@link ActionExecutor} carries it out. */
+public sealed interface Action {
+
+    /** Runs a command; a non-zero exit fails the step. */
+    record Run(Command command, Duration timeout) implements Action {
+        public Run(Command command) {
+            this(command, Duration.ofMinutes(5));
+        }
+
+        @Override
+        public String describe() {
+            return "run: " + command.line();
+        }
+    }
+
+    /**
+     * Writes a file atomically with the given mode. When {@code secret} is true the content is never printed,
+     * logged or sent as an event: the dry run shows "(secret, N bytes)".
+     */
+    record WriteFile(String path, String content, int mode, boolean secret) implements Action {
+        @Override
+        public String describe() {
+            String shown = secret ? "(secret content, " + content.length() + " bytes)" : content;
+            return "write " + path + " (mode " + String.format("%04o", mode) + "):\n" + shown;
+        }
+    }
+
+    /** For dry runs and logs. Secrets masked. */
+    String describe();
+}

@@ -1,0 +1,40 @@
+package org.hainstall.core.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hainstall.core.remote.CommandResult;
+import org.hainstall.core.remote.RemoteException;
+
+/** Runs a change's actions on the step's node, in order, stopping at the first failure. */
+public final class ActionExecutor {
+    private ActionExecutor() {
+    }
+
+    public static void execute(StepContext ctx, List<Action> actions) throws StepException {
+        for (Action action : actions) {
+            ctx.checkCancelled();
+            try {
+                if (action instanceof Action.Run run) {
+                    CommandResult result = ctx.shell().run(run.command(), run.timeout(), ctx.output());
+                    if (!result.ok()) {
+                        throw new StepException(ctx.stepId(), "command failed with exit " + result.exitCode()
+                                + ": " + run.command().line() + lastLine(result.stderr()));
+                    }
+                } else if (action instanceof Action.WriteFile file) {
+                    ctx.shell().upload(file.content().getBytes(StandardCharsets.UTF_8), file.path(), file.mode());
+                }
+            } catch (RemoteException e) {
+                throw new StepException(ctx.stepId(), e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String lastLine(String stderr) {
+        String trimmed = stderr == null ? "" : stderr.strip();
+        if (trimmed.isEmpty()) {
+            return "";
+        }
+        int nl = trimmed.lastIndexOf('\n');
+        return " — " + (nl < 0 ? trimmed : trimmed.substring(nl + 1));
+    }
+}
