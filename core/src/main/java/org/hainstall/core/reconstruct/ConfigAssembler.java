@@ -1,0 +1,462 @@
+package org.hainstall.core.reconstruct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ClusterConfig.Backup;
+import org.hainstall.core.config.ClusterConfig.Database;
+import org.hainstall.core.config.ClusterConfig.Db2;
+import org.hainstall.core.config.ClusterConfig.Db2Instance;
+import org.hainstall.core.config.ClusterConfig.Disk;
+import org.hainstall.core.config.ClusterConfig.DrbdResource;
+import org.hainstall.core.config.ClusterConfig.Filesystem;
+import org.hainstall.core.config.ClusterConfig.Heartbeat;
+import org.hainstall.core.config.ClusterConfig.LogicalVolume;
+import org.hainstall.core.config.ClusterConfig.Network;
+import org.hainstall.core.config.ClusterConfig.Node;
+import org.hainstall.core.config.ClusterConfig.Partition;
+import org.hainstall.core.config.ClusterConfig.Replication;
+import org.hainstall.core.config.ClusterConfig.Storage;
+import org.hainstall.core.config.ClusterConfig.TimeSettings;
+import org.hainstall.core.config.ClusterConfig.VolumeGroup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the facts read from one cluster node into a config: a pure function, so it is tested on output captured
+ * from real machines. What it cannot find is listed, never silently left out.
+ */
+public final class ConfigAssembler {
+    private static final Pattern SERVICES_LINE = Pattern.compile("^(db2c_[a-z][a-z0-9]{0,7})\\s+(\\d+)/tcp\\b.*");
+
+    private final List<String> unreadable = new ArrayList<>();
+    private final NodeFacts facts;
+    private final WorkstationSettings workstation;
+
+    private ConfigAssembler(NodeFacts facts, WorkstationSettings workstation) {
+        this.facts = facts;
+        this.workstation = workstation;
+    }
+
+    public static Reconstruction assemble(NodeFacts facts, WorkstationSettings workstation) {
+        return new ConfigAssembler(facts, workstation).build();
+    }
+
+    private Reconstruction build() {
+        String self = facts.get("uname").map(String::strip).orElse(null);
+        if (self == null) {
+            missing("nodes[0].name", "uname");
+        }
+        HaCfFacts hacf = facts.get("hacf").map(HaCfFacts::parse).orElse(null);
+        if (hacf == null) {
+            missing("heartbeat", "hacf");
+        } else {
+            hacf.notes().forEach(n -> unreadable.add("heartbeat.udpPort: " + n));
+        }
+        Optional<HaResourcesFacts> haresources = facts.get("haresources").flatMap(HaResourcesFacts::parse);
+        if (haresources.isEmpty()) {
+            missing("network.serviceAddress", "haresources");
+        }
+        List<DrbdResourceFacts> drbd = facts.get("drbd-dump").map(ConfigAssembler::drbdResources).orElse(List.of());
+        if (facts.get("drbd-dump").isEmpty()) {
+            missing("replication", "drbd-dump");
+        }
+
+        String peer = peerName(self, hacf, drbd);
+        List<Interface> interfaces = facts.get("ip-addr").map(ConfigAssembler::interfaces).orElse(List.of());
+        if (facts.get("ip-addr").isEmpty()) {
+            missing("nodes[*].address", "ip-addr");
+        }
+        String gateway = facts.get("ip-route").flatMap(ConfigAssembler::defaultGateway).orElse(null);
+        String defaultDevice = facts.get("ip-route").flatMap(ConfigAssembler::defaultDevice).orElse(null);
+
+        Interface main = interfaces.stream().filter(i -> i.name().equals(defaultDevice)).findFirst()
+                .orElse(interfaces.isEmpty() ? null : interfaces.get(0));
+        String selfRepl = replicationAddress(drbd, self);
+        String peerRepl = replicationAddress(drbd, peer);
+        Interface repl = interfaces.stream().filter(i -> i.address().equals(selfRepl)).findFirst().orElse(null);
+        String peerAddress = peerMainAddress(peer, peerRepl, hacf);
+
+        String activeNode = activeNode(drbd, self, peer);
+        List<Node> nodes = new ArrayList<>();
+        Node selfNode = new Node(self, main == null ? null : main.address(), selfRepl, Objects.equals(activeNode, self),
+                null, null);
+        Node peerNode = new Node(peer, peerAddress, peerRepl, Objects.equals(activeNode, peer), null, null);
+        // Keep a stable order: the nodes sorted by name, as an administrator would list them.
+        if (self != null && peer != null && self.compareTo(peer) > 0) {
+            nodes.add(peerNode);
+            nodes.add(selfNode);
+        } else {
+            nodes.add(selfNode);
+            nodes.add(peerNode);
+        }
+
+        Network network = new Network(domain().orElse(null), main == null ? null : main.network(), gateway,
+                dns(), haresources.flatMap(HaResourcesFacts::serviceAddress).orElse(null),
+                repl == null ? null : repl.network());
+        TimeSettings time = new TimeSettings(ntpServers(), timezone().orElse(null));
+
+        Storage storage = storage();
+        Replication replication = replication(drbd, haresources);
+        Heartbeat heartbeat = hacf == null ? null : new Heartbeat(hacf.udpPort(), hacf.keepalive(), hacf.warntime(),
+                hacf.deadtime(), hacf.initdead(), hacf.autoFailback());
+        Db2 db2 = db2();
+        Backup backup = backup();
+
+        ClusterConfig config = new ClusterConfig(
+                new ClusterConfig.ClusterInfo(clusterName(self, peer), "Reconstructed from " + self),
+                workstation.management() != null ? workstation.management() : management(),
+                workstation.access(), workstation.provisioning(), network, time, workstation.packages(),
+                nodes, storage, replication, heartbeat, db2, backup);
+        for (Map.Entry<String, String> f : facts.failures().entrySet()) {
+            if (!OPTIONAL_FACTS.contains(f.getKey()) && unreadable.stream().noneMatch(u -> u.contains(f.getKey()))) {
+                unreadable.add(f.getKey() + ": " + f.getValue());
+            }
+        }
+        return new Reconstruction(config, unreadable);
+    }
+
+    /** Facts whose absence is normal (no domain set, not run over SSH). */
+    private static final List<String> OPTIONAL_FACTS = List.of("domain", "ssh-client");
+
+    private void missing(String path, String fact) {
+        unreadable.add(path + ": not read (" + facts.failures().getOrDefault(fact, "no output") + ")");
+    }
+
+    // --- nodes and network -------------------------------------------------------------------------------
+
+    record Interface(String name, String mac, String address, int prefix) {
+        String network() {
+            return Ipv4.network(address, prefix) + "/" + prefix;
+        }
+    }
+
+    static List<Interface> interfaces(String ipJson) {
+        List<Interface> out = new ArrayList<>();
+        for (JsonNode link : JsonMapper.shared().readTree(ipJson)) {
+            String name = link.path("ifname").asString("");
+            if (name.equals("lo")) {
+                continue;
+            }
+            for (JsonNode a : link.path("addr_info")) {
+                // The first IPv4 address of an interface is its own; secondaries (the service address) are not.
+                if (a.path("family").asString("").equals("inet") && !a.path("secondary").asBoolean(false)) {
+                    out.add(new Interface(name, link.path("address").asString(""), a.path("local").asString(""),
+                            a.path("prefixlen").asInt()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    static Optional<String> defaultGateway(String routeJson) {
+        for (JsonNode r : JsonMapper.shared().readTree(routeJson)) {
+            if (r.path("dst").asString("").equals("default") && r.has("gateway")) {
+                return Optional.of(r.path("gateway").asString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> defaultDevice(String routeJson) {
+        for (JsonNode r : JsonMapper.shared().readTree(routeJson)) {
+            if (r.path("dst").asString("").equals("default")) {
+                return Optional.of(r.path("dev").asString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String peerName(String self, HaCfFacts hacf, List<DrbdResourceFacts> drbd) {
+        List<String> names = new ArrayList<>();
+        if (hacf != null) {
+            names.addAll(hacf.nodes());
+        }
+        drbd.forEach(r -> r.hosts().forEach(h -> names.add(h.name())));
+        Optional<String> peer = names.stream().filter(n -> n != null && !n.equals(self)).findFirst();
+        if (peer.isEmpty()) {
+            unreadable.add("nodes[1].name: no peer named in ha.cf or the DRBD resources");
+        }
+        return peer.orElse(null);
+    }
+
+    private static String replicationAddress(List<DrbdResourceFacts> drbd, String node) {
+        return drbd.stream().flatMap(r -> r.hosts().stream())
+                .filter(h -> Objects.equals(h.name(), node) && h.address() != null)
+                .map(DrbdResourceFacts.Host::address).findFirst().orElse(null);
+    }
+
+    private String peerMainAddress(String peer, String peerRepl, HaCfFacts hacf) {
+        Optional<String> fromHosts = facts.get("hosts").flatMap(h -> hostsLookup(h, peer, peerRepl));
+        if (fromHosts.isPresent()) {
+            return fromHosts.get();
+        }
+        if (hacf != null) {
+            Optional<String> ucast = hacf.ucasts().stream().map(HaCfFacts.Ucast::address)
+                    .filter(a -> !a.equals(peerRepl)).findFirst();
+            if (ucast.isPresent()) {
+                return ucast.get();
+            }
+        }
+        unreadable.add("nodes[1].address: the peer's address is neither in /etc/hosts nor in ha.cf");
+        return null;
+    }
+
+    /** The address /etc/hosts gives a name (short or fully qualified), skipping the replication address. */
+    static Optional<String> hostsLookup(String hosts, String name, String skip) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (String raw : hosts.split("\n")) {
+            String[] w = raw.replaceAll("#.*", "").strip().split("\\s+");
+            if (w.length < 2 || w[0].equals(skip) || w[0].startsWith("127.") || w[0].contains(":")) {
+                continue;
+            }
+            for (int i = 1; i < w.length; i++) {
+                if (w[i].equals(name) || w[i].startsWith(name + ".")) {
+                    return Optional.of(w[0]);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The node holding DRBD Primary now (8.4's {@code drbdadm role} prints "Local/Peer"). */
+    private String activeNode(List<DrbdResourceFacts> drbd, String self, String peer) {
+        for (DrbdResourceFacts r : drbd) {
+            Optional<String> role = facts.get("drbd-role:" + r.name()).map(String::strip);
+            if (role.isPresent()) {
+                String[] parts = role.get().split("/");
+                if (parts[0].equals("Primary")) {
+                    return self;
+                }
+                if (parts.length > 1 && parts[1].equals("Primary")) {
+                    return peer;
+                }
+            }
+        }
+        unreadable.add("nodes[*].holdsValidData: no node is DRBD Primary now; marked " + self);
+        return self;
+    }
+
+    private Optional<String> domain() {
+        Optional<String> d = facts.get("domain").map(String::strip).filter(s -> !s.isEmpty());
+        if (d.isPresent()) {
+            return d;
+        }
+        return facts.get("resolv").flatMap(r -> r.lines().map(String::strip)
+                .filter(l -> l.startsWith("search ") || l.startsWith("domain "))
+                .map(l -> l.split("\\s+")[1]).findFirst());
+    }
+
+    private List<String> dns() {
+        return facts.get("resolv").map(r -> r.lines().map(String::strip)
+                .filter(l -> l.startsWith("nameserver "))
+                .map(l -> l.split("\\s+")[1]).toList()).orElse(List.of());
+    }
+
+    private List<String> ntpServers() {
+        if (facts.get("chrony").isEmpty()) {
+            missing("time.ntpServers", "chrony");
+            return List.of();
+        }
+        return facts.get("chrony").get().lines().map(l -> l.replaceAll("#.*", "").strip())
+                .filter(l -> l.startsWith("server ") || l.startsWith("pool "))
+                .map(l -> l.split("\\s+")[1]).toList();
+    }
+
+    private Optional<String> timezone() {
+        return facts.get("timezone").map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private ClusterConfig.Management management() {
+        // Over SSH, the node sees the workstation's address; that is where a clone's nodes would call back.
+        Optional<String> client = facts.get("ssh-client").map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.split("\\s+")[0]);
+        if (client.isEmpty()) {
+            unreadable.add("management.address: not on the nodes (give --management-address)");
+            return null;
+        }
+        return new ClusterConfig.Management(client.get(), 8740);
+    }
+
+    private static String clusterName(String self, String peer) {
+        if (self == null) {
+            return null;
+        }
+        // sales-db1 + sales-db2 → sales-db: the common prefix without trailing digits and dashes.
+        String p = peer == null ? self : commonPrefix(self, peer);
+        String name = p.replaceAll("[-_.\\d]+$", "");
+        return name.isEmpty() ? self : name;
+    }
+
+    private static String commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return a.substring(0, i);
+    }
+
+    // --- storage -----------------------------------------------------------------------------------------
+
+    private Storage storage() {
+        List<StorageFacts.PhysicalVolume> pvs = facts.get("pvs").map(StorageFacts::physicalVolumes).orElse(List.of());
+        List<StorageFacts.LogicalVolume> lvs = facts.get("lvs").map(StorageFacts::logicalVolumes).orElse(List.of());
+        List<StorageFacts.Mount> fstab = facts.get("fstab").map(StorageFacts::fstab).orElse(List.of());
+        if (facts.get("pvs").isEmpty() || facts.get("lvs").isEmpty()) {
+            missing("storage", facts.get("pvs").isEmpty() ? "pvs" : "lvs");
+        }
+        Map<String, List<Partition>> disks = new LinkedHashMap<>();
+        for (StorageFacts.PhysicalVolume pv : pvs) {
+            StorageFacts.diskOf(pv.name()).ifPresent(disk -> disks.computeIfAbsent(disk, d -> partitions(d)));
+        }
+        List<Disk> diskList = disks.entrySet().stream().map(e -> new Disk(e.getKey(), e.getValue())).toList();
+
+        Map<String, List<String>> pvsByVg = new LinkedHashMap<>();
+        pvs.stream().filter(pv -> !pv.vgName().isEmpty())
+                .forEach(pv -> pvsByVg.computeIfAbsent(pv.vgName(), k -> new ArrayList<>()).add(pv.name()));
+        List<VolumeGroup> vgs = new ArrayList<>();
+        for (Map.Entry<String, List<String>> vg : pvsByVg.entrySet()) {
+            List<LogicalVolume> lvList = lvs.stream().filter(lv -> lv.vgName().equals(vg.getKey()))
+                    .map(lv -> new LogicalVolume(lv.name(), SizeText.of(lv.sizeBytes()),
+                            localFilesystem(fstab, vg.getKey(), lv.name())))
+                    .toList();
+            vgs.add(new VolumeGroup(vg.getKey(), vg.getValue(), lvList));
+        }
+        return new Storage(diskList, vgs);
+    }
+
+    private List<Partition> partitions(String disk) {
+        Optional<String> json = facts.get("sfdisk:" + disk);
+        if (json.isEmpty()) {
+            missing("storage.disks: " + disk, "sfdisk:" + disk);
+            return List.of();
+        }
+        StorageFacts.PartitionTable table = StorageFacts.partitionTable(json.get());
+        List<Partition> out = new ArrayList<>();
+        for (StorageFacts.Partition p : table.partitions()) {
+            long end = p.startSector() + p.sizeSectors() - 1;
+            // The last partition that reaches the end of the usable area (within 1 MiB of alignment) is "rest".
+            boolean rest = table.lastLba() - end < (1L << 20) / table.sectorSize();
+            String size = rest ? "rest" : SizeText.of(p.sizeSectors() * table.sectorSize());
+            out.add(new Partition(p.number(), size, p.isLvm() ? "lvm" : "linux"));
+        }
+        return out;
+    }
+
+    private static Filesystem localFilesystem(List<StorageFacts.Mount> fstab, String vg, String lv) {
+        String dev = "/dev/" + vg + "/" + lv;
+        String mapper = "/dev/mapper/" + vg.replace("-", "--") + "-" + lv.replace("-", "--");
+        return fstab.stream().filter(m -> m.source().equals(dev) || m.source().equals(mapper))
+                .findFirst().map(m -> new Filesystem(m.fstype(), m.target())).orElse(null);
+    }
+
+    // --- replication ------------------------------------------------------------------------------------
+
+    static List<DrbdResourceFacts> drbdResources(String dump) {
+        return DrbdResourceFacts.fromDump(dump);
+    }
+
+    private Replication replication(List<DrbdResourceFacts> drbd, Optional<HaResourcesFacts> haresources) {
+        if (drbd.isEmpty()) {
+            return null;
+        }
+        Map<Integer, Filesystem> fsByMinor = new LinkedHashMap<>();
+        haresources.ifPresent(h -> h.byAgent("Filesystem").forEach(r -> {
+            if (r.args().size() >= 3) {
+                Matcher m = Pattern.compile("/dev/drbd(\\d+)").matcher(r.args().get(0));
+                if (m.matches()) {
+                    fsByMinor.put(Integer.valueOf(m.group(1)), new Filesystem(r.args().get(2), r.args().get(1)));
+                }
+            }
+        }));
+        List<DrbdResource> resources = new ArrayList<>();
+        for (DrbdResourceFacts r : drbd) {
+            Filesystem fs = fsByMinor.get(r.minor());
+            if (fs == null) {
+                unreadable.add("replication.resources: " + r.name() + " has no Filesystem in haresources");
+            }
+            resources.add(new DrbdResource(r.name(), r.minor(), r.port(), r.backingVolume().orElse(r.disk()), fs));
+        }
+        // How the first sync was done is history, not state: a clone starts with a full sync.
+        return new Replication(drbd.get(0).protocol(), "full", resources);
+    }
+
+    // --- DB2 and backup ---------------------------------------------------------------------------------
+
+    static Optional<String> installPath(String db2Paths) {
+        return db2Paths.lines().map(String::strip).filter(l -> l.endsWith("/bin/db2level"))
+                .map(l -> l.substring(0, l.length() - "/bin/db2level".length())).findFirst();
+    }
+
+    static String homeOf(String passwdLine) {
+        String[] f = passwdLine.strip().split(":");
+        return f.length >= 6 ? f[5] : null;
+    }
+
+    private Db2 db2() {
+        Optional<String> installPath = facts.get("db2-paths").flatMap(ConfigAssembler::installPath);
+        if (installPath.isEmpty()) {
+            missing("db2.installPath", "db2-paths");
+            return null;
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        facts.get("services").ifPresent(s -> s.lines().forEach(l -> {
+            Matcher m = SERVICES_LINE.matcher(l.strip());
+            if (m.matches()) {
+                ports.put(m.group(1).substring("db2c_".length()), Integer.valueOf(m.group(2)));
+            }
+        }));
+        List<Db2Instance> instances = new ArrayList<>();
+        for (String name : facts.get("db2ilist").map(Db2OutputParser::instanceList).orElse(List.of())) {
+            String home = facts.get("passwd:" + name).map(ConfigAssembler::homeOf).orElse(null);
+            String fenced = facts.get("fenced:" + name).map(String::strip).orElse(null);
+            if (fenced == null) {
+                missing("db2.instances: " + name + ".fencedUser", "fenced:" + name);
+            }
+            if (!ports.containsKey(name)) {
+                unreadable.add("db2.instances: " + name + ".port: no db2c_" + name + " entry in /etc/services");
+            }
+            List<Database> dbs = new ArrayList<>();
+            for (Db2OutputParser.DirectoryEntry e : facts.get("dbdir:" + name)
+                    .map(Db2OutputParser::databaseDirectory).orElse(List.of())) {
+                Map<String, String> cfg = facts.get("dbcfg:" + name + ":" + e.name())
+                        .map(Db2OutputParser::keyValues).orElse(Map.of());
+                dbs.add(new Database(e.name(), e.localDirectory(), cfg.get("Database code set"),
+                        cfg.get("Database territory")));
+            }
+            instances.add(new Db2Instance(name, name, fenced, ports.get(name), home, dbs));
+        }
+        return new Db2(installPath.get(), workstation.db2InstallImage(), instances);
+    }
+
+    private Backup backup() {
+        Optional<String> cron = facts.get("backup-cron");
+        Optional<String> conf = facts.get("backup-conf");
+        if (cron.isEmpty() || conf.isEmpty()) {
+            missing("backup", cron.isEmpty() ? "backup-cron" : "backup-conf");
+            return null;
+        }
+        String schedule = cron.get().lines().map(l -> l.replaceAll("#.*", "").strip())
+                .filter(l -> !l.isEmpty() && !l.contains("=")).findFirst()
+                .map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 5))).orElse(null);
+        Map<String, String> vars = new LinkedHashMap<>();
+        conf.get().lines().map(String::strip).filter(l -> l.matches("[A-Z_]+=.*")).forEach(l -> {
+            int eq = l.indexOf('=');
+            vars.put(l.substring(0, eq), l.substring(eq + 1).replaceAll("^['\"]|['\"]$", ""));
+        });
+        Integer retention = vars.containsKey("RETENTION_DAYS") && vars.get("RETENTION_DAYS").matches("\\d+")
+                ? Integer.valueOf(vars.get("RETENTION_DAYS")) : null;
+        List<String> dbs = vars.containsKey("DATABASES") && !vars.get("DATABASES").isBlank()
+                ? List.of(vars.get("DATABASES").strip().split("\\s+")) : List.of();
+        return new Backup(vars.get("TARGET"), schedule, retention, dbs);
+    }
+}
