@@ -14,7 +14,7 @@ echo "== node2 ($(cat /proc/sys/kernel/hostname))"
 mkdir -p /root/image && tar -xzf /root/standin.tar.gz -C /root/image
 check "db2_install on node 2" 0 /root/image/server_dec/db2_install -b $DB2DIR -p SERVER -y -n
 groupadd -g 2001 db2iadm1 && groupadd -g 2002 db2fadm1
-useradd -u 2001 -g db2iadm1 -d /db2home/$INST -s /bin/sh $INST
+useradd -u 2001 -g db2iadm1 -d /db2home/$INST -s /bin/ksh $INST
 useradd -u 2002 -g db2fadm1 -m -d /home/db2fenc1 -s /bin/sh db2fenc1
 check "db2ilist before the stub" 0 $DB2DIR/instance/db2ilist
 truth "  … is empty" test -z "$OUT"
