@@ -42,6 +42,7 @@ if [ ! -f "$ROOTFS/.complete" ]; then
     command -v debootstrap >/dev/null || { echo "db2-standin test: debootstrap is missing (apt-get install debootstrap)" >&2; exit 1; }
     mkdir -p "$CACHE/debs"
     # One builder at a time; a second test run waits for the first one's image.
+    # shellcheck disable=SC2016 # the inner script gets its values as arguments
     flock "$CACHE/.lock" sh -c '
         set -e
         [ -f "$1/.complete" ] && exit 0
@@ -67,6 +68,15 @@ run_node() {
 }
 
 rc=0
+if command -v shellcheck >/dev/null; then
+    if shellcheck -s sh "$here/build.sh" "$here/test.sh" "$here/src/db2_install" "$here/src/lib/db2standin" \
+        "$here/src/adm/db2sysc" "$here"/test/*.sh; then
+        echo "ok   the stand-in's scripts are clean under shellcheck -s sh"
+    else
+        echo "FAIL shellcheck -s sh"
+        rc=1
+    fi
+fi
 run_node node1 || rc=1
 run_node node2 || rc=1
 end=$(date +%s)

@@ -7,6 +7,7 @@
 # (OCF and v1 wrapper). It ends with the instance running: the test kills this node's whole process
 # namespace afterwards, which is a crash, and node2.sh takes the instance over.
 set -u
+# shellcheck disable=SC1091 # lib.sh is copied next to this script inside the chroot
 . /root/test/lib.sh
 INST=db2inst1
 DB2DIR=/opt/ibm/db2/V11.5
@@ -60,6 +61,7 @@ check "db2greg -dump" 0 $DB2DIR/bin/db2greg -dump
 expect "  … holds the instance record" "^I,DB2,11\\.5\\.8\\.0,$INST,/db2home/$INST/sqllib,"
 check "db2iupdt on a stopped instance" 0 $DB2DIR/instance/db2iupdt $INST
 check "db2iupdt again (idempotent)" 0 $DB2DIR/instance/db2iupdt $INST
+# shellcheck disable=SC2016 # expanded by the owner's shell
 check "db2profile sets DB2INSTANCE" 0 as_owner 'echo "$DB2INSTANCE"'
 expect "  … to the instance" "^$INST\$"
 
@@ -116,6 +118,10 @@ expect "  … instance level" "^\\[i\\] DB2_STANDIN_TEST=yes\$"
 expect "  … DB2COMM set by db2icrt -p" "^\\[i\\] DB2COMM=TCPIP\$"
 expect "  … global level" "^\\[g\\] DB2SYSTEM=node1\$"
 truth "  … kept in sqllib/profile.env" grep -q "^DB2_STANDIN_TEST='yes'" /db2home/$INST/sqllib/profile.env
+check "db2set -i db2inst1 as root" 0 $DB2DIR/bin/db2set -i $INST DB2_ROOT_SET=1
+truth "  … the file still belongs to the owner" test "$(stat -c %U /db2home/$INST/sqllib/profile.env)" = $INST
+check "db2set DB2_ROOT_SET= removes it" 0 as_owner db2set DB2_ROOT_SET=
+truth "  … gone" sh -c '! grep -q DB2_ROOT_SET /db2home/db2inst1/sqllib/profile.env'
 mkdir -p /backup && chown $INST /backup
 check "db2 backup database SALES to /backup" 0 as_owner db2 backup database SALES to /backup
 expect "  … Backup successful" "^Backup successful. The timestamp for this backup image is : [0-9]{14}\$"
@@ -125,6 +131,17 @@ expect "  … SQL2036N" "SQL2036N"
 check "db2 activate db SALES" 0 as_owner db2 activate db SALES
 check "db2 activate db SALES again" 2 as_owner db2 activate db SALES
 expect "  … SQL1490W first" "^SQL1490W"
+check "db2 list active databases" 0 as_owner db2 list active databases
+expect "  … SALES" "^Database name += SALES\$"
+check "online backup without archive logging" 4 as_owner db2 backup db SALES online to /backup
+expect "  … SQL2413N" "SQL2413N"
+check "db2 update db cfg for SALES using LOGARCHMETH1 DISK:/backup" 0 \
+    as_owner db2 update db cfg for SALES using LOGARCHMETH1 DISK:/backup
+check "online backup with archive logging" 0 as_owner db2 backup db SALES online to /backup
+check "db2 get db cfg shows the update" 0 as_owner db2 get db cfg for SALES
+expect "  … LOGARCHMETH1" "\\(LOGARCHMETH1\\) = DISK:/backup\$"
+check "db2 with a command the stand-in does not know" 4 as_owner db2 restore db SALES from /backup
+expect "  … SQL0104N" "SQL0104N"
 check "db2pd -hadr -db SALES" 0 as_owner db2pd -hadr -db SALES
 expect "  … HADR is not active" "^HADR is not active"
 check "offline backup of an active database" 4 as_owner db2 backup db SALES to /backup

@@ -4,8 +4,10 @@
 #
 # /db2home and /db2data are the same folders node 1 used (standing for the DRBD filesystems), still holding
 # node 1's run file. Node 2 gets the stub hainstall builds (same users and UIDs, the install, the instance in
-# the global registry), then the real Heartbeat agent starts the instance here with its database.
+# the global registry; the owner's login shell is ksh here, sh on node 1), then the real Heartbeat agent
+# starts the instance here with its database.
 set -u
+# shellcheck disable=SC1091 # lib.sh is copied next to this script inside the chroot
 . /root/test/lib.sh
 INST=db2inst1
 DB2DIR=/opt/ibm/db2/V11.5
@@ -45,6 +47,11 @@ check "v1 db2 status after stop" 7 v1_db2 status
 check "db2 backup database SALES (stopped instance)" 4 as_owner db2 backup database SALES to /tmp
 expect "  … SQL1032N" "SQL1032N"
 check "db2iupdt on node 2" 0 $DB2DIR/instance/db2iupdt $INST
+check "db2greg -delinstrec" 0 $DB2DIR/bin/db2greg -delinstrec instancename=$INST
+check "db2greg -delinstrec again" 1 $DB2DIR/bin/db2greg -delinstrec instancename=$INST
+check "db2iupdt registers it again" 0 $DB2DIR/instance/db2iupdt $INST
+check "db2ilist" 0 $DB2DIR/instance/db2ilist
+expect "  … lists the instance" "^$INST\$"
 check "db2idrop" 0 $DB2DIR/instance/db2idrop $INST
 check "db2ilist after db2idrop" 0 $DB2DIR/instance/db2ilist
 truth "  … is empty" test -z "$OUT"
