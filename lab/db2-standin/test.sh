@@ -14,7 +14,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-CACHE=/var/cache/hainstall-db2-test
+CACHE=${HAINSTALL_DB2_TEST_CACHE:-/var/cache/hainstall-db2-test}
 PACKAGES=passwd,ksh,heartbeat,resource-agents
 SUITE=bookworm
 
