@@ -135,11 +135,6 @@ check "db2 list active databases" 0 as_owner db2 list active databases
 expect "  … SALES" "^Database name += SALES\$"
 check "online backup without archive logging" 4 as_owner db2 backup db SALES online to /backup
 expect "  … SQL2413N" "SQL2413N"
-check "db2 update db cfg for SALES using LOGARCHMETH1 DISK:/backup" 0 \
-    as_owner db2 update db cfg for SALES using LOGARCHMETH1 DISK:/backup
-check "online backup with archive logging" 0 as_owner db2 backup db SALES online to /backup
-check "db2 get db cfg shows the update" 0 as_owner db2 get db cfg for SALES
-expect "  … LOGARCHMETH1" "\\(LOGARCHMETH1\\) = DISK:/backup\$"
 check "db2 with a command the stand-in does not know" 4 as_owner db2 restore db SALES from /backup
 expect "  … SQL0104N" "SQL0104N"
 check "db2pd -hadr -db SALES" 0 as_owner db2pd -hadr -db SALES
@@ -149,6 +144,20 @@ expect "  … SQL1035N" "SQL1035N"
 check "db2stop with an active database" 1 as_owner db2stop
 expect "  … SQL1025N" "SQL1025N"
 check "db2 deactivate db SALES" 0 as_owner db2 deactivate db SALES
+check "db2 update db cfg for SALES using LOGARCHMETH1 DISK:/backup" 0 \
+    as_owner db2 update db cfg for SALES using LOGARCHMETH1 DISK:/backup
+check "db2 get db cfg shows the update" 0 as_owner db2 get db cfg for SALES
+expect "  … LOGARCHMETH1" "\\(LOGARCHMETH1\\) = DISK:/backup\$"
+expect "  … and backup pending" "^ Backup pending +  = YES\$"
+check "db2 connect while backup pending" 4 as_owner db2 connect to SALES
+expect "  … SQL1116N" "SQL1116N"
+check "online backup while backup pending" 4 as_owner db2 backup db SALES online to /backup
+check "offline backup clears backup pending" 0 as_owner db2 backup db SALES to /backup
+check "db2 activate db SALES after it" 0 as_owner db2 activate db SALES
+check "online backup of the active database" 0 as_owner db2 backup db SALES online to /backup
+check "db2 deactivate db SALES" 0 as_owner db2 deactivate db SALES
+check "offline backup from a shell connected to it (the connection ends)" 0 \
+    as_owner 'db2 connect to SALES && db2 backup db SALES to /backup'
 check "db2 connect / select / terminate in one shell" 0 \
     as_owner 'db2 connect to SALES && db2 "select * from sysibm.sysversions" && db2 terminate'
 expect "  … connected" "Local database alias   = SALES"
