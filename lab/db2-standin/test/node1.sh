@@ -110,6 +110,8 @@ expect "  … HADR_TIMEOUT" "\\(HADR_TIMEOUT\\) = 120\$"
 expect "  … code set" "Database code set +  = UTF-8\$"
 check "db2 get db cfg for a missing database" 4 as_owner db2 get db cfg for NOSUCH
 expect "  … SQL1013N" "SQL1013N"
+check "db2 get instance" 0 as_owner db2 get instance
+expect "  … names it" "instance is:  $INST\$"
 check "db2 get dbm cfg" 0 as_owner db2 get dbm cfg
 expect "  … SVCENAME from db2icrt -p" "\\(SVCENAME\\) = 50000\$"
 check "db2set DB2_STANDIN_TEST=yes" 0 as_owner db2set DB2_STANDIN_TEST=yes
