@@ -20,10 +20,12 @@ mknod -m 666 "$m/dev/urandom" c 1 9
 mknod -m 666 "$m/dev/tty" c 5 0
 mount -t tmpfs -o mode=755 tmpfs "$m/run"
 mount -t tmpfs -o mode=1777 tmpfs "$m/tmp"
-# The shared folders stand for the DRBD filesystems that move between the nodes.
+# The shared folders stand for the DRBD filesystems that move between the nodes: they are reachable under
+# /srv/drbd, and a node script mounts them on /db2home and /db2data when it takes the service (as
+# Heartbeat's Filesystem resource would).
 for d in db2home db2data; do
-    mkdir -p "$m/$d"
-    mount --bind "$work/shared/$d" "$m/$d"
+    mkdir -p "$m/srv/drbd/$d" "$m/$d"
+    mount --bind "$work/shared/$d" "$m/srv/drbd/$d"
 done
 mkdir -p "$m/root/test"
 cp "$testdir/lib.sh" "$testdir/$node.sh" "$m/root/test/"

@@ -82,3 +82,8 @@ finish() {
     printf '%s: %s checks, %s failed\n' "$1" "$CHECKS" "$FAILS"
     [ "$FAILS" = 0 ]
 }
+
+# take_filesystems: mounts the "DRBD" folders where the instance expects them (Heartbeat's Filesystem step).
+take_filesystems() {
+    mount --bind /srv/drbd/db2home /db2home && mount --bind /srv/drbd/db2data /db2data
+}

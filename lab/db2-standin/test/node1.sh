@@ -37,6 +37,7 @@ check "db2greg -dump after install" 0 $DB2DIR/bin/db2greg -dump
 expect "  … lists the installed copy" "^S,DB2,11\\.5\\.8\\.0,$DB2DIR,"
 
 # --- users and instance ---------------------------------------------------------------------------------
+take_filesystems
 groupadd -g 2001 db2iadm1 && groupadd -g 2002 db2fadm1
 useradd -u 2001 -g db2iadm1 -m -d /db2home/$INST -s /bin/sh $INST
 useradd -u 2002 -g db2fadm1 -m -d /home/db2fenc1 -s /bin/sh db2fenc1

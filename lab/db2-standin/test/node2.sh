@@ -28,9 +28,13 @@ check "db2ilist" 0 $DB2DIR/instance/db2ilist
 expect "  … lists the instance" "^$INST\$"
 check "db2greg -dump" 0 $DB2DIR/bin/db2greg -dump
 expect "  … holds the instance record" "^I,DB2,11\\.5\\.8\\.0,$INST,/db2home/$INST/sqllib,"
-truth "node 1's run file came along on the shared home" grep -qx "host=node1" /db2home/$INST/sqllib/ctrl/standin.run
-
 mkdir -p /run/resource-agents
+# A standby: the instance home is on the DRBD filesystem, which is not mounted here yet.
+check "v1 db2 status on the standby (home not mounted)" 7 v1_db2 status
+check "db2iupdt on the standby fails (no sqllib)" 1 $DB2DIR/instance/db2iupdt $INST
+expect "  … DBI1069E" "DBI1069E"
+take_filesystems
+truth "node 1's run file came along on the shared home" grep -qx "host=node1" /db2home/$INST/sqllib/ctrl/standin.run
 check "v1 db2 status: node 1's engine does not count here" 7 v1_db2 status
 check "the database directory moved with the home" 0 as_owner db2 list database directory
 expect "  … SALES" "^ Database name +  = SALES\$"
