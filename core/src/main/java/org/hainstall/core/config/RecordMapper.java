@@ -101,14 +101,10 @@ final class RecordMapper {
 
     private static Problem unknownKey(String path, ConfigTree.Entry entry, RecordShape shape) {
         StringBuilder message = new StringBuilder("unknown key '").append(entry.key()).append("'");
-        Suggest.closest(entry.key(), shape.names())
-                .ifPresent(s -> message.append("; did you mean '").append(s).append("'?"));
         if (entry.line() > 0) {
-            message.append(" (line ").append(entry.line()).append(", column ").append(entry.column()).append(')');
+            message.append(" at line ").append(entry.line()).append(", column ").append(entry.column());
         }
-        if (message.charAt(message.length() - 1) != '?') {
-            message.append('.');
-        }
+        message.append(Suggest.closest(entry.key(), shape.names()).map(s -> "; did you mean '" + s + "'?").orElse("."));
         return Problem.error(path, ProblemCode.CONFIG_UNKNOWN_KEY, message.toString());
     }
 
