@@ -3,6 +3,7 @@ package org.hainstall.core.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The five-field cron schedules that Debian's cron accepts: numbers, names, *, ranges, steps and lists. */
 final class Cron {
@@ -11,6 +12,8 @@ final class Cron {
     private static final int[] MAX = {59, 23, 31, 12, 7};
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,2}");
+    private static final Pattern FIELD_SPLIT = Pattern.compile("\\s+");
     private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
 
     private Cron() {
@@ -18,7 +21,7 @@ final class Cron {
 
     /** Empty when valid; otherwise why not, as a sentence fragment. */
     static Optional<String> check(String schedule) {
-        String[] fields = schedule.strip().split("\\s+");
+        String[] fields = FIELD_SPLIT.split(schedule.strip());
         if (fields.length != 5) {
             return Optional.of("has " + fields.length + " fields; cron needs 5 (minute hour day-of-month month day-of-week)");
         }
@@ -38,7 +41,7 @@ final class Cron {
         int slash = item.indexOf('/');
         if (slash >= 0) {
             String step = item.substring(slash + 1);
-            if (!step.matches("\\d{1,2}") || Integer.parseInt(step) == 0) {
+            if (!NUMBER.matcher(step).matches() || Integer.parseInt(step) == 0) {
                 return false;
             }
             range = item.substring(0, slash);
@@ -63,7 +66,7 @@ final class Cron {
         if (field == 4 && DAYS.contains(lower)) {
             return DAYS.indexOf(lower);
         }
-        if (!text.matches("\\d{1,2}")) {
+        if (!NUMBER.matcher(text).matches()) {
             return -1;
         }
         int n = Integer.parseInt(text);

@@ -7,27 +7,38 @@ import java.util.regex.Pattern;
 
 /** IPv4 addresses and subnets, parsed strictly (no leading zeros: some tools read them as octal). */
 final class Ipv4 {
-    private static final Pattern OCTET = Pattern.compile("0|[1-9]\\d{0,2}");
-
     private Ipv4() {
     }
 
+    /** Hand-written rather than a regular expression: the wizard validates on every keystroke. */
     static OptionalLong parse(String text) {
-        if (text == null) {
-            return OptionalLong.empty();
-        }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
+        if (text == null || text.isEmpty() || text.length() > 15) {
             return OptionalLong.empty();
         }
         long value = 0;
-        for (String part : parts) {
-            if (!OCTET.matcher(part).matches() || Integer.parseInt(part) > 255) {
+        int octets = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '.') {
+                char ch = text.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    return OptionalLong.empty();
+                }
+                continue;
+            }
+            int length = i - start;
+            if (length == 0 || length > 3 || (length > 1 && text.charAt(start) == '0')) {
                 return OptionalLong.empty();
             }
-            value = (value << 8) | Integer.parseInt(part);
+            int octet = Integer.parseInt(text, start, i, 10);
+            if (octet > 255) {
+                return OptionalLong.empty();
+            }
+            value = (value << 8) | octet;
+            octets++;
+            start = i + 1;
         }
-        return OptionalLong.of(value);
+        return octets == 4 ? OptionalLong.of(value) : OptionalLong.empty();
     }
 
     static String format(long address) {

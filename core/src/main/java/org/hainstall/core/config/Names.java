@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  * forbidden), so shell metacharacters, {@code ..} and stray slashes cannot get through by omission.
  */
 final class Names {
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern CLUSTER = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Pattern LVM = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,126}");
@@ -36,11 +35,31 @@ final class Names {
 
     /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens; at most 253 characters. */
     static boolean hostname(String s) {
-        if (s.length() > 253 || s.startsWith(".") || s.endsWith(".")) {
+        if (s.isEmpty() || s.length() > 253) {
             return false;
         }
-        for (String label : s.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && s.charAt(i) != '.') {
+                continue;
+            }
+            if (!label(s, start, i)) {
+                return false;
+            }
+            start = i + 1;
+        }
+        return true;
+    }
+
+    /** One RFC 1123 label, hand-checked (this runs on every keystroke): 1-63 letters, digits, inner hyphens. */
+    private static boolean label(String s, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 63 || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
                 return false;
             }
         }
@@ -112,7 +131,7 @@ final class Names {
             return false;
         }
         int first = Integer.parseInt(s.substring(0, 2), 16);
-        return (first & 1) == 0 && !s.replace(":", "").matches("0+");
+        return (first & 1) == 0 && !s.equals("00:00:00:00:00:00");
     }
 
     static boolean timezone(String s) {
