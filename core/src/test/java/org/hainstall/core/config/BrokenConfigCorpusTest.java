@@ -50,6 +50,21 @@ class BrokenConfigCorpusTest {
         assertThat(cases().count()).isGreaterThanOrEqualTo(40);
     }
 
+    @org.junit.jupiter.api.Test
+    void corpusCoversEveryValidationCode() throws Exception {
+        String corpus;
+        try (InputStream in = BrokenConfigCorpusTest.class.getResourceAsStream(CASES)) {
+            corpus = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String code : ProblemCodeTest.codes()) {
+            boolean readOnlyByLoaderTests = code.equals(ProblemCode.CONFIG_UNREADABLE) || code.equals(ProblemCode.CONFIG_EMPTY)
+                    || code.startsWith("CONFIG_OVERRIDE_");
+            if (!readOnlyByLoaderTests) {
+                assertThat(corpus).as("a corpus case for " + code).contains(" " + code);
+            }
+        }
+    }
+
     private static List<String> problemsOf(String edits) throws ConfigException {
         String text = Example.text();
         List<String> sets = new ArrayList<>();
