@@ -38,12 +38,17 @@ public final class ConfigLoader {
 
     /** The wizard's entry point: text as typed or pasted, in a known format. */
     public ClusterConfig load(String text, ConfigFormat format) throws ConfigException {
-        ConfigTree tree = reader.read(text, format);
-        return fromTree(tree);
+        TreeReader.Result read = reader.read(text, format);
+        return fromTree(read.tree(), read.duplicates());
     }
 
     ClusterConfig fromTree(ConfigTree tree) throws ConfigException {
-        List<Problem> problems = new ArrayList<>();
+        return fromTree(tree, List.of());
+    }
+
+    /** Maps the tree, reporting the reader's duplicate keys together with unknown keys and wrong types. */
+    private ClusterConfig fromTree(ConfigTree tree, List<Problem> earlier) throws ConfigException {
+        List<Problem> problems = new ArrayList<>(earlier);
         Object config = mapper.read(tree, ClusterConfig.class, "", problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -20,8 +20,11 @@ final class TreeReader {
     private final YAMLFactory yaml = YAMLFactory.builder().build();
     private final JsonFactory json = JsonFactory.builder().build();
 
-    /** The tree, or a ConfigException with CONFIG_SYNTAX / CONFIG_EMPTY / CONFIG_DUPLICATE_KEY problems. */
-    ConfigTree read(String text, ConfigFormat format) throws ConfigException {
+    /** A parsed tree and its duplicated keys (the first of each is kept, so the rest can still be checked). */
+    record Result(ConfigTree tree, List<Problem> duplicates) {}
+
+    /** The tree, or a ConfigException with a CONFIG_SYNTAX or CONFIG_EMPTY problem. */
+    Result read(String text, ConfigFormat format) throws ConfigException {
         List<Problem> duplicates = new ArrayList<>();
         ConfigTree root;
         try (JsonParser parser = format == ConfigFormat.JSON
@@ -40,13 +43,10 @@ final class TreeReader {
         } catch (JacksonException e) {
             throw new ConfigException(Problem.error("", ProblemCode.CONFIG_SYNTAX, syntaxMessage(e, format)));
         }
-        if (!duplicates.isEmpty()) {
-            throw new ConfigException(duplicates);
-        }
         if (root instanceof ConfigTree.Scalar && ((ConfigTree.Scalar) root).isNull()) {
             throw new ConfigException(Problem.error("", ProblemCode.CONFIG_EMPTY, "the config is empty."));
         }
-        return root;
+        return new Result(root, List.copyOf(duplicates));
     }
 
     private ConfigTree value(JsonParser p, String path, List<Problem> duplicates) {

@@ -127,6 +127,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void duplicateKeysAreReportedTogetherWithOtherKeyProblems() {
+        List<Problem> problems = problemsOf("cluster:\n  name: x\n  nme: y\n  name: z\n", ConfigFormat.YAML);
+
+        assertThat(problems).extracting(Problem::path, Problem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cluster.name", ProblemCode.CONFIG_DUPLICATE_KEY),
+                org.assertj.core.groups.Tuple.tuple("cluster.nme", ProblemCode.CONFIG_UNKNOWN_KEY));
+    }
+
+    @Test
     void emptyFileIsRejected() {
         assertThat(problemsOf("# only a comment\n", ConfigFormat.YAML))
                 .extracting(Problem::code).containsExactly(ProblemCode.CONFIG_EMPTY);
