@@ -10,6 +10,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads YAML (1.2: {@code no} and {@code on} stay text) or JSON into a {@link ConfigTree}, keeping line and column.
@@ -49,8 +50,13 @@ final class TreeReader {
         return new Result(root, List.copyOf(duplicates));
     }
 
-    private ConfigTree value(JsonParser p, String path, List<Problem> duplicates) {
+    private ConfigTree value(JsonParser p, String path, List<Problem> duplicates) throws ConfigException {
         TokenStreamLocation at = p.currentTokenLocation();
+        if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
+            // Jackson hands an alias over as the text of its name: refuse it rather than read "*x" as "x".
+            throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_SYNTAX, at(at)
+                    + ": YAML aliases (*name) are not supported in a config; write the value out."));
+        }
         int line = at.getLineNr();
         int col = at.getColumnNr();
         JsonToken token = p.currentToken();

@@ -136,6 +136,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void yamlAliasesAreRefusedRatherThanReadAsTheirName() {
+        List<Problem> problems = problemsOf("cluster:\n  name: &n sales\n  description: *n\n", ConfigFormat.YAML);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("cluster.description");
+            assertThat(p.code()).isEqualTo(ProblemCode.CONFIG_SYNTAX);
+            assertThat(p.message()).startsWith("line 3, column 16").contains("aliases");
+        });
+    }
+
+    @Test
     void emptyFileIsRejected() {
         assertThat(problemsOf("# only a comment\n", ConfigFormat.YAML))
                 .extracting(Problem::code).containsExactly(ProblemCode.CONFIG_EMPTY);
