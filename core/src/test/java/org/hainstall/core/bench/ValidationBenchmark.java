@@ -32,8 +32,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
 // Long warm-up: on a shared, busy machine the JIT needs a while before the figures settle.
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class ValidationBenchmark {
     private final ConfigValidator validator = new ConfigValidator();
     private final ConfigLoader loader = new ConfigLoader();
