@@ -50,6 +50,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void tenMistakesAreAllPrintedInOneRun() throws Exception {
+        String text;
+        try (var in = Example.class.getResourceAsStream("/config/ten-mistakes.yaml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path file = write("ten.yaml", text);
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(1);
+        assertThat(out.lines().filter(l -> l.startsWith("error "))).hasSize(10);
+        assertThat(out).contains("ten.yaml: 10 errors.");
+    }
+
+    @Test
     void warningsArePrintedButDoNotFail() {
         assertThat(run("validate", "--config", Example.path().toString(), "--set", "heartbeat.udpPort=694")).isZero();
         assertThat(out).contains("warning heartbeat.udpPort [HEARTBEAT_DEFAULT_PORT]").contains("valid, with 1 warning.");

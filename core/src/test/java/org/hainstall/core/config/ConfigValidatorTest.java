@@ -16,17 +16,9 @@ class ConfigValidatorTest {
 
     @Test
     void tenSeparateMistakesAreAllReportedInOneRun() throws Exception {
-        List<Problem> problems = validate(
-                "nodes[1].address=192.168.122.11",
-                "nodes[1].name=sales_db2",
-                "network.replicationSubnet=10.10.0.0/33",
-                "replication.resources[1].minor=0",
-                "replication.protocol=D",
-                "heartbeat.deadtime=5s",
-                "db2.instances[0].name=sysinst",
-                "db2.instances[0].databases[0].path=/backup",
-                "backup.schedule=61 * * * *",
-                "access.user=root;id");
+        java.nio.file.Path file = java.nio.file.Path.of(getClass().getResource("/config/ten-mistakes.yaml").toURI());
+
+        List<Problem> problems = validator.validate(new ConfigLoader().load(file));
 
         assertThat(problems).extracting(Problem::path, Problem::code).containsExactlyInAnyOrder(
                 tuple("nodes[1].address", ProblemCode.ADDRESS_DUPLICATE),
@@ -35,9 +27,7 @@ class ConfigValidatorTest {
                 tuple("replication.resources[1].minor", ProblemCode.DRBD_MINOR_DUPLICATE),
                 tuple("replication.protocol", ProblemCode.REPLICATION_PROTOCOL_INVALID),
                 tuple("heartbeat.deadtime", ProblemCode.HEARTBEAT_TIMING),
-                tuple("db2.instances[0].name", ProblemCode.DB2_INSTANCE_NAME_INVALID),
-                // The owner keeps its old name, so it no longer matches the instance: a true second finding.
-                tuple("db2.instances[0].owner", ProblemCode.DB2_INSTANCE_OWNER_MISMATCH),
+                tuple("db2.instances[0].fencedUser", ProblemCode.USER_NAME_INVALID),
                 tuple("db2.instances[0].databases[0].path", ProblemCode.DB2_DATABASE_PATH_NOT_REPLICATED),
                 tuple("backup.schedule", ProblemCode.BACKUP_SCHEDULE_INVALID),
                 tuple("access.user", ProblemCode.USER_NAME_INVALID));
