@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
                 NotBuiltCommand.Create.class,
                 NotBuiltCommand.Modify.class,
                 NotBuiltCommand.Reconstruct.class,
-                NotBuiltCommand.Validate.class,
-                NotBuiltCommand.Schema.class,
+                ValidateCommand.class,
+                SchemaCommand.class,
                 NotBuiltCommand.Gui.class,
         })
 public final class HainstallCommand {

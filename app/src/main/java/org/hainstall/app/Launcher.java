@@ -2,6 +2,7 @@ package org.hainstall.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
@@ -17,8 +18,15 @@ public final class Launcher {
     }
 
     static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** In-process runs (tests) pass their own writers; commands print through picocli's out and err. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         Injector injector = Guice.createInjector(new AppModule());
-        CommandLine cli = new CommandLine(HainstallCommand.class, injector::getInstance);
+        CommandLine cli = new CommandLine(HainstallCommand.class, new GuiceFactory(injector));
+        cli.setOut(out);
+        cli.setErr(err);
         return cli.execute(args);
     }
 }

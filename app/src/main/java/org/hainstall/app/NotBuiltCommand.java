@@ -26,12 +26,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
     @Command(name = "reconstruct", description = "Read a live cluster into a config (not built yet).")
     static final class Reconstruct extends NotBuiltCommand { }
 
-    @Command(name = "validate", description = "Validate a config file (not built yet).")
-    static final class Validate extends NotBuiltCommand { }
-
-    @Command(name = "schema", description = "Print the config's JSON Schema (not built yet).")
-    static final class Schema extends NotBuiltCommand { }
-
     @Command(name = "gui", description = "Open the wizard (not built yet).")
     static final class Gui extends NotBuiltCommand { }
 }

@@ -1,0 +1,63 @@
+package org.hainstall.app;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ConfigException;
+import org.hainstall.core.config.ConfigValidator;
+import org.hainstall.core.config.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hainstall validate}: every problem of a config at once; touches no machine. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a config file and print every problem (path, severity, code, message).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:valid (warnings are printed but do not fail)",
+                "1:the config has errors",
+                "2:the file is unreadable or malformed, or a --set is wrong"})
+final class ValidateCommand implements Callable<Integer> {
+    static final int VALID = 0;
+    static final int INVALID = 1;
+    static final int UNREADABLE = 2;
+
+    @Mixin
+    ConfigFileOptions configFile;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ConfigValidator validator;
+    private final ProblemPrinter printer;
+
+    @Inject
+    ValidateCommand(ConfigValidator validator, ProblemPrinter printer) {
+        this.validator = validator;
+        this.printer = printer;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String file = configFile.file().toString();
+        ClusterConfig config;
+        try {
+            config = configFile.load();
+        } catch (ConfigException e) {
+            printer.print(out, file, false, e.problems(), json);
+            return UNREADABLE;
+        }
+        List<Problem> problems = validator.validate(config);
+        printer.print(out, file, true, problems, json);
+        return problems.stream().anyMatch(Problem::isError) ? INVALID : VALID;
+    }
+}

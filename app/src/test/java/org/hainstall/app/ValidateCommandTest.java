@@ -1,0 +1,128 @@
+package org.hainstall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hainstall.core.config.Example;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int status = Launcher.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
+        out = o.toString();
+        err = e.toString();
+        return status;
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void exampleIsValidAndExitsZero() {
+        assertThat(run("validate", "--config", Example.path().toString())).isZero();
+        assertThat(out).contains("cluster.yaml: valid.");
+    }
+
+    @Test
+    void errorsArePrintedWithPathCodeAndMessageAndExitOne() throws Exception {
+        Path file = write("c.yaml", Example.text().replace("192.168.122.12", "192.168.122.11"));
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(1);
+        assertThat(out).contains("error   nodes[1].address [ADDRESS_DUPLICATE]: 192.168.122.11 is already used by nodes[0].address.")
+                .contains("c.yaml: 1 error.");
+    }
+
+    @Test
+    void tenMistakesAreAllPrintedInOneRun() throws Exception {
+        String text;
+        try (var in = Example.class.getResourceAsStream("/config/ten-mistakes.yaml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path file = write("ten.yaml", text);
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(1);
+        assertThat(out.lines().filter(l -> l.startsWith("error "))).hasSize(10);
+        assertThat(out).contains("ten.yaml: 10 errors.");
+    }
+
+    @Test
+    void warningsArePrintedButDoNotFail() {
+        assertThat(run("validate", "--config", Example.path().toString(), "--set", "heartbeat.udpPort=694")).isZero();
+        assertThat(out).contains("warning heartbeat.udpPort [HEARTBEAT_DEFAULT_PORT]").contains("valid, with 1 warning.");
+    }
+
+    @Test
+    void setOverridesAreValidatedToo() {
+        assertThat(run("validate", "-c", Example.path().toString(), "--set", "nodes[1].address=192.168.122.22",
+                "--set", "replication.resources[1].port=7789")).isEqualTo(1);
+        assertThat(out).contains("replication.resources[1].port [PORT_COLLISION]").doesNotContain("nodes[1].address");
+    }
+
+    @Test
+    void malformedFileExitsTwoWithLineAndColumn() throws Exception {
+        Path file = write("bad.yaml", "cluster:\n  name: a\n   oops: [\n");
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(2);
+        assertThat(out).contains("[CONFIG_SYNTAX]: line 3, column").contains("cannot be used");
+    }
+
+    @Test
+    void unknownKeyExitsTwoWithSuggestion() throws Exception {
+        Path file = write("typo.yaml", Example.text().replace("    address: 192.168.122.12", "    adress: 192.168.122.12"));
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(2);
+        assertThat(out).contains("nodes[1].adress [CONFIG_UNKNOWN_KEY]: unknown key 'adress' at line 51, column 5; "
+                + "did you mean 'address'?");
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        assertThat(run("validate", "--config", dir.resolve("none.yaml").toString())).isEqualTo(2);
+        assertThat(out).contains("[CONFIG_UNREADABLE]").contains("no such file");
+    }
+
+    @Test
+    void wrongSetExitsTwoNamingThePath() {
+        assertThat(run("validate", "--config", Example.path().toString(), "--set", "heartbeat.udpPort=high")).isEqualTo(2);
+        assertThat(out).contains("heartbeat.udpPort [CONFIG_WRONG_TYPE]");
+    }
+
+    @Test
+    void jsonOutputListsEveryProblem() throws Exception {
+        Path file = write("c.yml", Example.text());
+
+        assertThat(run("validate", "--config", file.toString(), "--json", "--set", "replication.protocol=D",
+                "--set", "heartbeat.udpPort=694")).isEqualTo(1);
+
+        JsonNode result = JsonMapper.builder().build().readTree(out);
+        assertThat(result.get("valid").asBoolean()).isFalse();
+        assertThat(result.get("errors").asInt()).isEqualTo(1);
+        assertThat(result.get("warnings").asInt()).isEqualTo(1);
+        assertThat(result.get("problems").get(0).get("path").asString()).isEqualTo("replication.protocol");
+        assertThat(result.get("problems").get(0).get("code").asString()).isEqualTo("REPLICATION_PROTOCOL_INVALID");
+        assertThat(result.get("problems").get(0).get("severity").asString()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void missingConfigOptionIsAUsageError() {
+        assertThat(run("validate")).isEqualTo(2);
+        assertThat(err).contains("--config");
+    }
+}

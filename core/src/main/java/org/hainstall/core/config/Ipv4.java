@@ -1,0 +1,96 @@
+package org.hainstall.core.config;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** IPv4 addresses and subnets, parsed strictly (no leading zeros: some tools read them as octal). */
+final class Ipv4 {
+    private Ipv4() {
+    }
+
+    /** Hand-written rather than a regular expression: the wizard validates on every keystroke. */
+    static OptionalLong parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 15) {
+            return OptionalLong.empty();
+        }
+        long value = 0;
+        int octets = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '.') {
+                char ch = text.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    return OptionalLong.empty();
+                }
+                continue;
+            }
+            int length = i - start;
+            if (length == 0 || length > 3 || (length > 1 && text.charAt(start) == '0')) {
+                return OptionalLong.empty();
+            }
+            int octet = Integer.parseInt(text, start, i, 10);
+            if (octet > 255) {
+                return OptionalLong.empty();
+            }
+            value = (value << 8) | octet;
+            octets++;
+            start = i + 1;
+        }
+        return octets == 4 ? OptionalLong.of(value) : OptionalLong.empty();
+    }
+
+    static String format(long address) {
+        return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "." + (address & 255);
+    }
+
+    /** A subnet such as 192.168.122.0/24. {@code hostBitsSet} tells "192.168.122.5/24" apart. */
+    record Subnet(long network, int prefix, boolean hostBitsSet) {
+        private static final Pattern CIDR = Pattern.compile("([0-9.]+)/(\\d{1,2})");
+
+        static Optional<Subnet> parse(String text) {
+            if (text == null) {
+                return Optional.empty();
+            }
+            Matcher m = CIDR.matcher(text);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            OptionalLong address = Ipv4.parse(m.group(1));
+            int prefix = Integer.parseInt(m.group(2));
+            if (address.isEmpty() || prefix > 32) {
+                return Optional.empty();
+            }
+            long mask = mask(prefix);
+            return Optional.of(new Subnet(address.getAsLong() & mask, prefix, (address.getAsLong() & ~mask & 0xFFFFFFFFL) != 0));
+        }
+
+        private static long mask(int prefix) {
+            return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        }
+
+        boolean contains(long address) {
+            return (address & mask(prefix)) == network;
+        }
+
+        long broadcast() {
+            return network | (~mask(prefix) & 0xFFFFFFFFL);
+        }
+
+        /** The network and broadcast addresses cannot be given to a host (except in /31 and /32 links). */
+        boolean isReserved(long address) {
+            return prefix < 31 && (address == network || address == broadcast());
+        }
+
+        boolean overlaps(Subnet other) {
+            int shorter = Math.min(prefix, other.prefix);
+            return (network & mask(shorter)) == (other.network & mask(shorter));
+        }
+
+        @Override
+        public String toString() {
+            return format(network) + "/" + prefix;
+        }
+    }
+}

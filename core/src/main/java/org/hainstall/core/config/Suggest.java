@@ -1,0 +1,48 @@
+package org.hainstall.core.config;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean …?": the closest known word, when one is close enough to be a likely typo. */
+final class Suggest {
+    private Suggest() {
+    }
+
+    static Optional<String> closest(String word, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String candidate : known) {
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        // Two edits for ordinary words, fewer for short ones (so "uri" does not suggest "udp").
+        int allowed = Math.min(2, Math.max(1, word.length() / 3));
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus swapped neighbours ("adrses"). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
