@@ -16,7 +16,6 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import org.hainstall.core.secrets.SshPublicKey;
 
 /**
@@ -35,18 +34,28 @@ public final class SshShell implements Shell {
 
     private final SshTarget target;
     private final SshOptions options;
+    private final SshLogin login;
     private final SecureRandom random = new SecureRandom();
     private SSHClient client;
     private boolean closed;
 
-    private SshShell(SshTarget target, SshOptions options) {
+    private SshShell(SshTarget target, SshOptions options, SshLogin login) {
         this.target = target;
         this.options = options;
+        this.login = login;
     }
 
-    /** Connects, checks the host key against the pin and authenticates; every failure is a clear error. */
+    /**
+     * Connects with the cluster's key ({@link SshTarget#privateKeyFile()}), checks the host key against the pin
+     * and authenticates; every failure is a clear error.
+     */
     public static SshShell connect(SshTarget target, SshOptions options) throws RemoteException {
-        SshShell shell = new SshShell(target, options);
+        return connect(target, options, SshLogin.keyFile(target.privateKeyFile()));
+    }
+
+    /** Connects with another login: the administrator's own, for {@code hainstall trust}. */
+    public static SshShell connect(SshTarget target, SshOptions options, SshLogin login) throws RemoteException {
+        SshShell shell = new SshShell(target, options, login);
         shell.connection();
         return shell;
     }
@@ -63,6 +72,12 @@ public final class SshShell implements Shell {
     @Override
     public CommandResult run(Command command, Duration timeout, OutputListener output) throws RemoteException {
         return execute(Sudo.wrap(command.line(), target.isRoot()), null, timeout, output);
+    }
+
+    /** Runs a command as the login user itself, without sudo (e.g. to edit that user's own authorized_keys). */
+    public CommandResult runAsLoginUser(Command command, Duration timeout, OutputListener output)
+            throws RemoteException {
+        return execute(command.line(), null, timeout, output);
     }
 
     /**
@@ -265,28 +280,21 @@ public final class SshShell implements Shell {
                     + ": " + e.getMessage(), e);
         }
         try {
-            KeyProvider key;
-            try {
-                key = ssh.loadKeys(target.privateKeyFile().toString());
-                key.getPublic();
-            } catch (IOException e) {
-                throw new RemoteException(RemoteException.Kind.AUTHENTICATION, "cannot read the cluster's SSH key "
-                        + target.privateKeyFile() + ": " + e.getMessage(), e);
-            }
-            ssh.authPublickey(target.user(), key);
+            login.authenticate(ssh, target.user());
             return ssh;
         } catch (UserAuthException e) {
             closeQuietly(ssh);
-            throw new RemoteException(RemoteException.Kind.AUTHENTICATION, target.describe() + " refused the "
-                    + "cluster's SSH key (" + target.privateKeyFile() + ") for user '" + target.user() + "'. "
-                    + "Is its public key in that user's authorized_keys? `hainstall trust` installs it.", e);
+            throw new RemoteException(RemoteException.Kind.AUTHENTICATION, target.describe() + " refused "
+                    + login.describe() + " for user '" + target.user() + "'. Is its public key in that user's "
+                    + "authorized_keys? `hainstall trust` installs the cluster's key. You can retry.", e);
         } catch (TransportException e) {
             closeQuietly(ssh);
             throw new RemoteException(RemoteException.Kind.CONNECT, "connection to " + target.describe()
                     + " failed while logging in: " + e.getMessage(), e);
-        } catch (RemoteException e) {
+        } catch (IOException e) {
             closeQuietly(ssh);
-            throw e;
+            throw new RemoteException(RemoteException.Kind.AUTHENTICATION, "cannot log in to " + target.describe()
+                    + " with " + login.describe() + ": " + e.getMessage(), e);
         }
     }
 
