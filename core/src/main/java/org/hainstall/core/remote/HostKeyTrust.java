@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.LoggerFactory;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.secrets.SshPublicKey;
+import org.slf4j.Logger;
+import org.slf4j.helpers.NOPLogger;
 
 /**
  * First contact with a node hainstall did not create ({@code hainstall trust}):
@@ -41,6 +44,18 @@ public final class HostKeyTrust {
     /** What trusting one node did. */
     public record Result(String node, String fingerprint, boolean pinChanged, boolean keyWasPresent) { }
 
+    private static final LoggerFactory QUIET = new LoggerFactory() {
+        @Override
+        public Logger getLogger(String name) {
+            return NOPLogger.NOP_LOGGER;
+        }
+
+        @Override
+        public Logger getLogger(Class<?> clazz) {
+            return NOPLogger.NOP_LOGGER;
+        }
+    };
+
     private final SecretsStore store;
     private final SshOptions options;
 
@@ -56,7 +71,10 @@ public final class HostKeyTrust {
      */
     public SshPublicKey fetchHostKey(String host, int port, String preferredType) throws RemoteException {
         KeyCapture capture = new KeyCapture(preferredType);
-        SSHClient ssh = new SSHClient(new DefaultConfig());
+        DefaultConfig config = new DefaultConfig();
+        // Refusing the key is how this fetch ends; sshj would log that as an error.
+        config.setLoggerFactory(QUIET);
+        SSHClient ssh = new SSHClient(config);
         ssh.addHostKeyVerifier(capture);
         ssh.setConnectTimeout((int) options.connectTimeout().toMillis());
         try {

@@ -32,11 +32,7 @@ public final class SecretsGenerator {
      * @return what was generated, as descriptions without any secret ("admin SSH key", "host key of node1")
      */
     public List<String> ensureGenerated(ClusterConfig config) {
-        List<String> made = new ArrayList<>();
-        if (store.adminPublicKey().isEmpty() || store.adminKeyPair().isEmpty()) {
-            store.writeAdminKey(keys.ed25519(), adminComment(config));
-            made.add("admin SSH key");
-        }
+        List<String> made = new ArrayList<>(ensureAdminKey(config));
         for (ClusterConfig.Node node : config.nodes()) {
             if (store.nodeHostPublicKey(node.name()).isEmpty() || store.nodeHostPrivateKey(node.name()).isEmpty()) {
                 store.writeNodeHostKey(node.name(), keys.ed25519());
@@ -54,6 +50,15 @@ public final class SecretsGenerator {
             }
         }
         return made;
+    }
+
+    /** Generates only the admin's SSH key, when missing (what {@code hainstall trust} needs). */
+    public List<String> ensureAdminKey(ClusterConfig config) {
+        if (store.adminPublicKey().isEmpty() || store.adminKeyPair().isEmpty()) {
+            store.writeAdminKey(keys.ed25519(), adminComment(config));
+            return List.of("admin SSH key");
+        }
+        return List.of();
     }
 
     /**
