@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 NotBuiltCommand.Validate.class,
                 NotBuiltCommand.Schema.class,
                 NotBuiltCommand.Gui.class,
+                TrustCommand.class,
         })
 public final class HainstallCommand {
 }
