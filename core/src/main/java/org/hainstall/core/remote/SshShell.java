@@ -36,7 +36,7 @@ public final class SshShell implements Shell {
     private final SshOptions options;
     private final SshLogin login;
     private final SecureRandom random = new SecureRandom();
-    private SSHClient client;
+    private volatile SSHClient client;
     private boolean closed;
 
     private SshShell(SshTarget target, SshOptions options, SshLogin login) {
@@ -123,14 +123,13 @@ public final class SshShell implements Shell {
     private CommandResult execute(String line, byte[] stdin, Duration timeout, OutputListener listener)
             throws RemoteException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        SSHClient ssh = connection();
-        Session session;
+        Session session = openSession();
         Session.Command cmd;
         try {
-            session = ssh.startSession();
             cmd = session.exec(line);
-        } catch (ConnectionException | TransportException e) {
-            throw lost("could not start a command", e);
+        } catch (ConnectionException | TransportException | IllegalStateException e) {
+            closeQuietly(session);
+            throw lost("could not start the command", e);
         }
         String threadBase = "ssh-" + target.nodeName();
         OutputDrainer out = OutputDrainer.start(cmd.getInputStream(), OutputListener.Stream.STDOUT, listener,
@@ -164,6 +163,31 @@ public final class SshShell implements Shell {
                     + target.describe(), e);
         } finally {
             closeQuietly(session);
+        }
+    }
+
+    /**
+     * A new session channel on the node's connection. When the connection turns out to be dead (the node
+     * rebooted, the network dropped it), it is opened again once: nothing was run yet, so that is safe.
+     */
+    private Session openSession() throws RemoteException {
+        for (int attempt = 1; ; attempt++) {
+            SSHClient ssh = connection();
+            try {
+                return ssh.startSession();
+            } catch (ConnectionException | TransportException | IllegalStateException e) {
+                if (attempt > 1) {
+                    throw lost("could not open a session", e);
+                }
+                forget(ssh);
+            }
+        }
+    }
+
+    private synchronized void forget(SSHClient dead) {
+        if (client == dead) {
+            closeQuietly(client);
+            client = null;
         }
     }
 
