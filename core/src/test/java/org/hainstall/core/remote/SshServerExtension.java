@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +19,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -88,6 +92,7 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> signals = new CopyOnWriteArrayList<>();
+    private final List<String> globalRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger destroyed = new AtomicInteger();
     private final AtomicInteger sessions = new AtomicInteger();
     private final Set<SshPublicKey> authorized = ConcurrentHashMap.newKeySet();
@@ -111,6 +116,13 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         server.setKeyboardInteractiveAuthenticator(null);
         server.setPublickeyAuthenticator((user, key, session) -> authorized.contains(toSsh(key)));
         server.setCommandFactory((channel, command) -> new ScriptedCommand(command));
+        List<RequestHandler<ConnectionService>> globalHandlers = new ArrayList<>();
+        globalHandlers.add((service, request, wantReply, buffer) -> {
+            globalRequests.add(request);
+            return RequestHandler.Result.Unsupported; // recorded; the default handlers answer it
+        });
+        globalHandlers.addAll(ServerBuilder.DEFAULT_GLOBAL_REQUEST_HANDLERS);
+        server.setGlobalRequestHandlers(globalHandlers);
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
@@ -173,6 +185,11 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
     /** Signal names received over the channels ("TERM", "KILL"), in order. */
     public List<String> signals() {
         return List.copyOf(signals);
+    }
+
+    /** Connection-level requests received, such as {@code keepalive@openssh.com}. */
+    public List<String> globalRequests() {
+        return List.copyOf(globalRequests);
     }
 
     /** Commands whose channel the client closed or the server tore down. */

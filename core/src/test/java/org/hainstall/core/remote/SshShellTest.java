@@ -224,6 +224,15 @@ class SshShellTest {
     }
 
     @Test
+    void probesAnIdleConnectionWithKeepalives() throws Exception {
+        SshOptions keepalive = new SshOptions(Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMillis(200),
+                Duration.ofSeconds(30));
+        try (SshShell shell = SshShell.connect(target("root", sshd.hostKey()), keepalive)) {
+            Eventually.until(() -> sshd.globalRequests().contains("keepalive@openssh.com"));
+        }
+    }
+
+    @Test
     void refusesRelativeUploadPaths() throws Exception {
         try (SshShell shell = connectAsRoot()) {
             assertThatThrownBy(() -> shell.upload(new byte[0], "etc/f", 0644))
