@@ -45,6 +45,11 @@ public final class ClusterTrust {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("no node named " + onlyNode.orElse("?") + " in the config (nodes[].name)");
         }
+        for (ClusterConfig.Node node : nodes) {
+            if (node.address() == null || node.address().isBlank()) {
+                throw new IllegalArgumentException("node " + node.name() + " has no address (nodes[].address)");
+            }
+        }
         for (String named : fingerprints.keySet()) {
             if (config.nodes().stream().noneMatch(n -> n.name().equals(named))) {
                 throw new IllegalArgumentException("--fingerprint names " + named + ", which is not a node of the config");

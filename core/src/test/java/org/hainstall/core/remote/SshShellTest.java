@@ -204,6 +204,18 @@ class SshShellTest {
     }
 
     @Test
+    void neverPutsUploadedContentInACommandLineOrAnError() throws Exception {
+        String secret = "heartbeat-secret-0123456789";
+        sshd.on(c -> c.contains("cat > "), SshServerExtension.output(1, List.of(), List.of("cat: failed")));
+        try (SshShell shell = connectAsRoot()) {
+            RemoteException e = catchThrowableOfType(RemoteException.class, () -> shell.upload(
+                    ("auth 1\n1 sha1 " + secret + "\n").getBytes(StandardCharsets.UTF_8), "/etc/ha.d/authkeys", 0600));
+            assertThat(e.getMessage()).doesNotContain(secret);
+        }
+        assertThat(sshd.commands()).singleElement().asString().doesNotContain(secret);
+    }
+
+    @Test
     void runsEveryCommandThroughSudoForANonRootUser() throws Exception {
         sshd.on(c -> true, SshServerExtension.print(0));
         try (SshShell shell = SshShell.connect(target("deploy", sshd.hostKey()), OPTIONS)) {
