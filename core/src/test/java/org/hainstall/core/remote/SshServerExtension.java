@@ -162,6 +162,20 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         authorized.add(key);
     }
 
+    /**
+     * A ready login for {@link SshShell#connect}: a fresh client key (written into {@link #tempDir()} and
+     * authorized), this server's address and port, its host key pinned. For a {@link SshShellFactory} instead:
+     * {@code store.pin(node, hostKey())} and {@code authorize(store.adminPublicKey().orElseThrow())}.
+     */
+    public SshTarget newTarget(String nodeName, String user) throws IOException {
+        SshKeyPair client = keys.ed25519();
+        Path keyFile = Files.createTempFile(dir, "client-", "",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(keyFile, client.toOpenSshPrivateKey("test-client"));
+        authorize(client.publicKey());
+        return new SshTarget(nodeName, "127.0.0.1", port(), user, keyFile, hostKey(), "SshServerExtension");
+    }
+
     /** A scratch folder that lives as long as the server (scripts may write files here). */
     public Path tempDir() {
         return dir;

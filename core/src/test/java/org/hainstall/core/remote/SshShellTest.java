@@ -245,6 +245,14 @@ class SshShellTest {
     }
 
     @Test
+    void theFixturesReadyMadeTargetLogsIn() throws Exception {
+        sshd.on("true", SshServerExtension.print(0));
+        try (SshShell shell = SshShell.connect(sshd.newTarget("node2", "root"), OPTIONS)) {
+            assertThat(shell.run(Command.of("true"), LONG).ok()).isTrue();
+        }
+    }
+
+    @Test
     void refusesRelativeUploadPaths() throws Exception {
         try (SshShell shell = connectAsRoot()) {
             assertThatThrownBy(() -> shell.upload(new byte[0], "etc/f", 0644))
