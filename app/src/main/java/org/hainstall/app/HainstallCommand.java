@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 SchemaCommand.class,
                 NotBuiltCommand.Gui.class,
+                TrustCommand.class,
         })
 public final class HainstallCommand {
 }

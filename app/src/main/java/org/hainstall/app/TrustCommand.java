@@ -1,0 +1,128 @@
+package org.hainstall.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.remote.ClusterTrust;
+import org.hainstall.core.remote.HostKeyTrust;
+import org.hainstall.core.remote.RemoteException;
+import org.hainstall.core.remote.SshLogin;
+import org.hainstall.core.remote.SshOptions;
+import org.hainstall.core.secrets.SecretsException;
+import org.hainstall.core.secrets.SecretsGenerator;
+import org.hainstall.core.secrets.SecretsStore;
+import org.hainstall.core.secrets.KeyGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hainstall trust}: a thin shell around {@link ClusterTrust}. Exit 0 when every node is trusted, 1 when a
+ * node failed (the message names it), 2 when the config cannot be read.
+ */
+@Command(name = "trust", mixinStandardHelpOptions = true,
+        description = "First contact with nodes hainstall did not create: confirm and pin each node's SSH host key, "
+                + "then install the cluster's SSH key using your existing login.")
+final class TrustCommand implements Callable<Integer> {
+
+    /** Reads the config file; the strict loader of core/config plugs in here. */
+    @FunctionalInterface
+    interface ConfigSource {
+        ClusterConfig load(Path file) throws Exception;
+    }
+
+    /**
+     * Until {@code ConfigLoader} (core/config) is merged into this branch, reading a config is refused plainly.
+     * At the merge this becomes: {@code file -> new ConfigLoader().load(file)}.
+     */
+    static final ConfigSource NOT_MERGED = file -> {
+        throw new IllegalStateException("reading config files is not built into this version yet; nothing was done");
+    };
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The cluster's config file.")
+    Path config;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "Trust only this node.")
+    String node;
+
+    @Option(names = "--fingerprint", paramLabel = "NODE=SHA256:…",
+            description = "The host-key fingerprint you expect for a node (checked instead of asking).")
+    Map<String, String> fingerprints = new LinkedHashMap<>();
+
+    @Option(names = "--login-key", paramLabel = "FILE",
+            description = "Your private key for the first login (default: your keys in ~/.ssh).")
+    Path loginKey;
+
+    @Option(names = "--login-user", paramLabel = "USER",
+            description = "The user you log in as, when not the config's access user (needs passwordless sudo).")
+    String loginUser;
+
+    private final ConfigSource configs;
+    private final Reader in;
+    private final PrintStream out;
+
+    TrustCommand() {
+        this(NOT_MERGED, new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out);
+    }
+
+    TrustCommand(ConfigSource configs, Reader in, PrintStream out) {
+        this.configs = configs;
+        this.in = in;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        ClusterConfig cluster;
+        try {
+            cluster = configs.load(config);
+        } catch (Exception e) {
+            out.println("hainstall trust: " + config + ": " + e.getMessage());
+            return 2;
+        }
+        SecretsStore store = SecretsStore.besideConfig(config);
+        BufferedReader answers = new BufferedReader(in);
+        ClusterTrust.Console console = new ClusterTrust.Console() {
+            @Override
+            public void info(String line) {
+                out.println(line);
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                out.print(question + ": ");
+                out.flush();
+                try {
+                    String answer = answers.readLine();
+                    return answer != null && answer.strip().equalsIgnoreCase("yes");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        try {
+            for (String made : new SecretsGenerator(store, new KeyGenerator()).ensureAdminKey(cluster)) {
+                out.println("Generated the cluster's " + made + " in " + store.folder());
+            }
+            SshLogin login = loginKey == null ? SshLogin.defaultKeys() : SshLogin.keyFile(loginKey);
+            List<HostKeyTrust.Result> results = new ClusterTrust(new HostKeyTrust(store, SshOptions.DEFAULTS))
+                    .trust(cluster, Optional.ofNullable(node), fingerprints, console, login,
+                            Optional.ofNullable(loginUser));
+            out.println("Trusted " + results.size() + " node(s); pins in " + store.knownHostsFile());
+            return 0;
+        } catch (RemoteException | SecretsException | IllegalArgumentException e) {
+            out.println("hainstall trust: " + e.getMessage());
+            return 1;
+        }
+    }
+}

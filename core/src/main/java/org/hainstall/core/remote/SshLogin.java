@@ -1,0 +1,54 @@
+package org.hainstall.core.remote;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * How a connection proves who it is: the cluster's admin key for every run; for {@code hainstall trust}, the
+ * administrator's own existing login (a key file, or the default keys in {@code ~/.ssh}).
+ */
+public interface SshLogin {
+
+    /** Authenticates {@code user}; sshj's {@link net.schmizz.sshj.userauth.UserAuthException} when refused. */
+    void authenticate(SSHClient client, String user) throws IOException;
+
+    /** For error messages: "the key /path/admin_ed25519". Never a secret. */
+    String describe();
+
+    /** An OpenSSH private key file (unencrypted). */
+    static SshLogin keyFile(Path file) {
+        return new SshLogin() {
+            @Override
+            public void authenticate(SSHClient client, String user) throws IOException {
+                KeyProvider key = client.loadKeys(file.toString());
+                key.getPublic(); // read and parse now, so a broken file is reported as such
+                client.authPublickey(user, key);
+            }
+
+            @Override
+            public String describe() {
+                return "the key " + file;
+            }
+        };
+    }
+
+    /**
+     * The administrator's default keys, as {@code ssh} would try them: {@code ~/.ssh/id_rsa}, {@code id_ecdsa},
+     * {@code id_ed25519} (sshj's defaults). An ssh-agent is not used: sshj has no agent support of its own.
+     */
+    static SshLogin defaultKeys() {
+        return new SshLogin() {
+            @Override
+            public void authenticate(SSHClient client, String user) throws IOException {
+                client.authPublickey(user);
+            }
+
+            @Override
+            public String describe() {
+                return "your default keys in ~/.ssh";
+            }
+        };
+    }
+}

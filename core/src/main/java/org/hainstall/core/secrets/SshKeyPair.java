@@ -1,0 +1,128 @@
+package org.hainstall.core.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * An ed25519 key pair in the form SSH stores it. The private half is only ever written out by
+ * {@link #toOpenSshPrivateKey(String)}; {@link #toString()} shows the public fingerprint and nothing else.
+ */
+public final class SshKeyPair {
+    static final String ED25519 = "ssh-ed25519";
+    private static final String MAGIC = "openssh-key-v1\0";
+    private static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
+    private static final String END = "-----END OPENSSH PRIVATE KEY-----";
+
+    private final byte[] publicKey;
+    private final byte[] seed;
+    private final int checkInt;
+
+    /**
+     * @param publicKey the 32-byte ed25519 public key
+     * @param seed      the 32-byte ed25519 private seed
+     * @param checkInt  the random "checkint" OpenSSH writes twice into the private section
+     */
+    SshKeyPair(byte[] publicKey, byte[] seed, int checkInt) {
+        if (publicKey.length != 32 || seed.length != 32) {
+            throw new IllegalArgumentException("an ed25519 key has 32-byte halves");
+        }
+        this.publicKey = publicKey.clone();
+        this.seed = seed.clone();
+        this.checkInt = checkInt;
+    }
+
+    public SshPublicKey publicKey() {
+        return new SshPublicKey(ED25519, new SshWire.Writer().string(ED25519).string(publicKey).toByteArray());
+    }
+
+    /** {@code "ssh-ed25519 <base64> <comment>"}, the content of the {@code .pub} file. */
+    public String publicKeyLine(String comment) {
+        String line = publicKey().line();
+        return comment == null || comment.isBlank() ? line : line + " " + comment.strip();
+    }
+
+    public String fingerprint() {
+        return publicKey().fingerprint();
+    }
+
+    /**
+     * The private key in OpenSSH's own format ({@code openssh-key-v1}, unencrypted), the format
+     * {@code ssh-keygen -y -f} and sshd read. A secret: write it only to a 0600 file.
+     */
+    public byte[] toOpenSshPrivateKey(String comment) {
+        byte[] privateKey = new byte[64];
+        System.arraycopy(seed, 0, privateKey, 0, 32);
+        System.arraycopy(publicKey, 0, privateKey, 32, 32);
+        SshWire.Writer secret = new SshWire.Writer()
+                .uint32(checkInt).uint32(checkInt)
+                .string(ED25519).string(publicKey).string(privateKey)
+                .string(comment == null ? "" : comment);
+        // Padding 1, 2, 3… up to the cipher's block size (8 for "none").
+        for (int pad = 1; secret.size() % 8 != 0; pad++) {
+            secret.rawByte(pad);
+        }
+        byte[] secretBytes = secret.toByteArray();
+        byte[] body = new SshWire.Writer()
+                .raw(MAGIC.getBytes(StandardCharsets.US_ASCII))
+                .string("none").string("none").string(new byte[0])
+                .uint32(1)
+                .string(publicKey().blob())
+                .string(secretBytes)
+                .toByteArray();
+        Arrays.fill(privateKey, (byte) 0);
+        Arrays.fill(secretBytes, (byte) 0);
+        String base64 = Base64.getEncoder().encodeToString(body);
+        StringBuilder pem = new StringBuilder(BEGIN).append('\n');
+        for (int i = 0; i < base64.length(); i += 70) {
+            pem.append(base64, i, Math.min(base64.length(), i + 70)).append('\n');
+        }
+        pem.append(END).append('\n');
+        return pem.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Reads an unencrypted ed25519 key in OpenSSH's format (what {@link #toOpenSshPrivateKey} writes). */
+    public static SshKeyPair fromOpenSshPrivateKey(byte[] pemBytes) {
+        String pem = new String(pemBytes, StandardCharsets.US_ASCII).strip();
+        if (!pem.startsWith(BEGIN) || !pem.endsWith(END)) {
+            throw new IllegalArgumentException("not an OpenSSH private key");
+        }
+        String base64 = pem.substring(BEGIN.length(), pem.length() - END.length()).replaceAll("\\s", "");
+        SshWire.Reader body = new SshWire.Reader(Base64.getDecoder().decode(base64));
+        byte[] magic = body.raw(MAGIC.length());
+        if (!Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
+            throw new IllegalArgumentException("not an openssh-key-v1 private key");
+        }
+        if (!body.utf8().equals("none") || !body.utf8().equals("none")) {
+            throw new IllegalArgumentException("encrypted private keys are not supported here");
+        }
+        body.string();
+        if (body.uint32() != 1) {
+            throw new IllegalArgumentException("want exactly one key in the file");
+        }
+        body.string();
+        SshWire.Reader secret = new SshWire.Reader(body.string());
+        int check1 = secret.uint32();
+        int check2 = secret.uint32();
+        if (check1 != check2) {
+            throw new IllegalArgumentException("private key check failed (corrupt file)");
+        }
+        if (!secret.utf8().equals(ED25519)) {
+            throw new IllegalArgumentException("not an ed25519 key");
+        }
+        byte[] pub = secret.string();
+        byte[] priv = secret.string();
+        if (pub.length != 32 || priv.length != 64) {
+            throw new IllegalArgumentException("malformed ed25519 key");
+        }
+        byte[] seed = Arrays.copyOf(priv, 32);
+        Arrays.fill(priv, (byte) 0);
+        return new SshKeyPair(pub, seed, check1);
+    }
+
+    @Override
+    public String toString() {
+        // Never the private half: this may end up in a log line.
+        return "SshKeyPair[" + ED25519 + " " + fingerprint() + "]";
+    }
+}
