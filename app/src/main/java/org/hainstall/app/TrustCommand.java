@@ -41,13 +41,8 @@ final class TrustCommand implements Callable<Integer> {
         ClusterConfig load(Path file) throws Exception;
     }
 
-    /**
-     * Until {@code ConfigLoader} (core/config) is merged into this branch, reading a config is refused plainly.
-     * At the merge this becomes: {@code file -> new ConfigLoader().load(file)}.
-     */
-    static final ConfigSource NOT_MERGED = file -> {
-        throw new IllegalStateException("reading config files is not built into this version yet; nothing was done");
-    };
+    /** The strict loader of core/config. */
+    static final ConfigSource STRICT_LOADER = file -> new org.hainstall.core.config.ConfigLoader().load(file);
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The cluster's config file.")
     Path config;
@@ -72,7 +67,7 @@ final class TrustCommand implements Callable<Integer> {
     private final PrintStream out;
 
     TrustCommand() {
-        this(NOT_MERGED, new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out);
+        this(STRICT_LOADER, new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out);
     }
 
     TrustCommand(ConfigSource configs, Reader in, PrintStream out) {
@@ -87,7 +82,7 @@ final class TrustCommand implements Callable<Integer> {
         try {
             cluster = configs.load(config);
         } catch (Exception e) {
-            out.println("hainstall trust: " + config + ": " + e.getMessage());
+            out.println("hainstall trust: " + config + ": " + e.getMessage() + " (nothing was done)");
             return 2;
         }
         SecretsStore store = SecretsStore.besideConfig(config);

@@ -87,10 +87,13 @@ class TrustCommandTest {
     }
 
     @Test
-    void anUnreadableConfigExitsTwo() {
-        TrustCommand command = new TrustCommand(TrustCommand.NOT_MERGED, new StringReader(""),
+    void aMalformedConfigExitsTwoAndNothingIsDone() throws Exception {
+        Path broken = configFile.resolveSibling("broken.yaml");
+        java.nio.file.Files.writeString(broken, "cluster: [unclosed\n");
+        TrustCommand command = new TrustCommand(TrustCommand.STRICT_LOADER, new StringReader(""),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(new CommandLine(command).execute("--config", configFile.toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("sales-db.yaml", "nothing was done");
+        assertThat(new CommandLine(command).execute("--config", broken.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("broken.yaml", "nothing was done");
+        assertThat(sshd.connectionsOpened()).isZero();
     }
 }
