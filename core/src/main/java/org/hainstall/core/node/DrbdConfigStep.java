@@ -18,7 +18,13 @@ public final class DrbdConfigStep extends FactStep<DrbdConfigStep.Facts> {
     static final String MODULES_LOAD = "/etc/modules-load.d/drbd.conf";
 
     /** A file as found: content (null when missing) and octal mode. */
-    public record FileState(String content, String mode) { }
+    public record FileState(String content, String mode) {
+        /** Never the content: resource files and authkeys hold secrets. */
+        @Override
+        public String toString() {
+            return content == null ? "(missing)" : "(" + content.length() + " bytes, mode " + mode + ")";
+        }
+    }
 
     /**
      * @param files   path → state, for the resource files, global_common.conf and the modules-load file
