@@ -44,7 +44,7 @@ public final class DatabasesStep extends FactStep<DatabasesStep.Facts> {
         Map<String, List<String>> dbs = new LinkedHashMap<>();
         Set<String> running = new java.util.HashSet<>();
         Map<String, String> owners = new LinkedHashMap<>();
-        if (Roles.of(config, drbd) == Roles.Role.ACTIVE) {
+        if (Roles.of(config, drbd) == Roles.Role.ACTIVE && !Roles.view(config, node.node(), drbd).predicted()) {
             for (ClusterConfig.Db2Instance i : config.db2().instances()) {
                 CommandResult r = node.probe(Db2Commands.listDatabases(i.owner()));
                 // the CLP exits 0, or with a warning code when the directory is empty (SQL1057W)
@@ -67,11 +67,18 @@ public final class DatabasesStep extends FactStep<DatabasesStep.Facts> {
 
     @Override
     protected Check decide(Facts facts) {
-        return decide(config, facts);
+        return decide(config, id().node(), facts);
     }
 
-    public static Check decide(ClusterConfig config, Facts facts) {
-        if (Roles.of(config, facts.drbd()) != Roles.Role.ACTIVE) {
+    @Override
+    protected void beforeApply(Facts facts) throws StepException {
+        if (Roles.view(config, id().node(), facts.drbd()).predicted()) {
+            throw refuse("on " + id().node() + ": no DRBD resource is up; not creating databases");
+        }
+    }
+
+    public static Check decide(ClusterConfig config, String node, Facts facts) {
+        if (Roles.view(config, node, facts.drbd()).role() != Roles.Role.ACTIVE) {
             return Check.satisfied("standby: the databases live on the active node");
         }
         List<Action> actions = new ArrayList<>();
@@ -87,7 +94,7 @@ public final class DatabasesStep extends FactStep<DatabasesStep.Facts> {
                 actions.add(new Action.Run(Db2Commands.start(i.owner())));
             }
             for (ClusterConfig.Database d : missing) {
-                if (!i.owner().equals(facts.pathOwners().get(d.path()))) {
+                if (!i.owner().equals(facts.pathOwners().getOrDefault(d.path(), ""))) {
                     actions.add(new Action.Run(Command.of("chown", i.owner() + ":" + i.owner(), d.path())));
                 }
                 actions.add(new Action.Run(Db2Commands.createDatabase(i.owner(), d), java.time.Duration.ofMinutes(30)));

@@ -50,9 +50,11 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
     @Override
     protected Facts read(StepContext ctx, Remote node) throws StepException {
         String path = config.db2().installPath();
-        List<String> instances = Db2Commands.parseInstanceList(node.read(Db2Commands.db2ilist(path)));
-        Map<String, String> registry = Db2Commands.parseRegistryInstances(
-                node.read(Db2Commands.db2greg(path, "-dump")));
+        boolean installed = node.probe(Command.of("test", "-x", path + "/instance/db2ilist")).ok();
+        List<String> instances = installed
+                ? Db2Commands.parseInstanceList(node.read(Db2Commands.db2ilist(path))) : List.of();
+        Map<String, String> registry = installed ? Db2Commands.parseRegistryInstances(
+                node.read(Db2Commands.db2greg(path, "-dump"))) : Map.of();
         Map<String, String> homes = new LinkedHashMap<>();
         Set<String> dirs = new java.util.HashSet<>();
         for (ClusterConfig.Db2Instance i : config.db2().instances()) {
@@ -108,7 +110,8 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
 
     public static Check decide(ClusterConfig config, String node, Facts facts) throws StepException {
         StepId id = StepId.onNode(StepNames.DB2_INSTANCE, node);
-        Roles.Role role = Roles.of(config, facts.drbd());
+        Roles.View view = Roles.view(config, node, facts.drbd());
+        Roles.Role role = view.role();
         if (role == Roles.Role.MIXED) {
             throw new StepException(id, "on " + node + ": the DRBD resources are split between the nodes ("
                     + Roles.describe(config, facts.drbd()) + ")");
@@ -152,7 +155,7 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
             var holder = facts.mounts().holding(i.home());
             boolean onDrbd = holder.isPresent() && config.replication().resources().stream()
                     .anyMatch(r -> r.filesystem().mountPoint().equals(holder.get().target()));
-            if (!onDrbd) {
+            if (!onDrbd && !view.predicted()) {
                 throw new StepException(id, "on " + node + ": the instance home " + i.home() + " is not on a mounted"
                         + " DRBD filesystem (mounted there: " + holder.map(Mounts.Mount::target).orElse("nothing")
                         + "); not creating instance " + i.name());
@@ -170,6 +173,14 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
         }
         return Check.change((role == Roles.Role.ACTIVE ? "active node: " : "standby: ") + String.join(", ", what),
                 actions);
+    }
+
+    @Override
+    protected void beforeApply(Facts facts) throws StepException {
+        if (Roles.view(config, id().node(), facts.drbd()).predicted()) {
+            throw refuse("on " + id().node() + ": no DRBD resource is up, so this node's role is unknown;"
+                    + " not creating instances or stubs");
+        }
     }
 
     /** /etc/services with a {@code db2c_INSTANCE PORT/tcp} line per instance; a clash is refused. */

@@ -43,14 +43,18 @@ public final class Db2MoveStep extends FactStep<Db2MoveStep.Facts> {
     @Override
     protected Facts read(StepContext ctx, Remote node) throws StepException {
         ProcDrbd drbd = DrbdConfigStep.readProcDrbd(node);
-        List<String> instances = Db2Commands.parseInstanceList(
-                node.read(Db2Commands.db2ilist(config.db2().installPath())));
+        boolean installed = node.probe(Command.of("test", "-x",
+                config.db2().installPath() + "/instance/db2ilist")).ok();
+        List<String> instances = installed ? Db2Commands.parseInstanceList(
+                node.read(Db2Commands.db2ilist(config.db2().installPath()))) : List.of();
         Map<String, String> homes = new LinkedHashMap<>();
         Map<String, Usage> usage = new LinkedHashMap<>();
         boolean active = Roles.of(config, drbd) == Roles.Role.ACTIVE;
         for (ClusterConfig.Db2Instance i : config.db2().instances()) {
-            String[] f = node.read(Command.of("getent", "passwd", i.owner())).strip().split(":", -1);
-            String home = f.length >= 6 ? f[5] : "";
+            var pw = node.probe(Command.of("getent", "passwd", i.owner()));
+            String[] f = pw.stdout().strip().split(":", -1);
+            // no such user yet: db2-users creates it with the configured home
+            String home = pw.ok() && f.length >= 6 ? f[5] : i.home();
             homes.put(i.owner(), home);
             if (active && !home.equals(i.home()) && instances.contains(i.name())) {
                 long used = Long.parseLong(node.read(Command.of("du", "-s", "-B1", "--", home)).strip().split("\\s+")[0]);

@@ -45,7 +45,8 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
     @Override
     protected Facts read(StepContext ctx, Remote node) throws StepException {
         ProcDrbd drbd = DrbdConfigStep.readProcDrbd(node);
-        boolean active = Roles.of(config, drbd) == Roles.Role.ACTIVE;
+        boolean active = Roles.view(config, node.node(), drbd).role() == Roles.Role.ACTIVE
+                && !Roles.view(config, node.node(), drbd).predicted();
         Map<String, Signatures> devices = new LinkedHashMap<>();
         java.util.Set<String> dirs = new java.util.HashSet<>();
         for (ClusterConfig.DrbdResource r : config.replication().resources()) {
@@ -57,6 +58,13 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
             }
         }
         return new Facts(drbd, devices, dirs, readMounts(node), heartbeatActive(node));
+    }
+
+    @Override
+    protected void beforeApply(Facts facts) throws StepException {
+        if (Roles.view(config, id().node(), facts.drbd()).predicted()) {
+            throw refuse("on " + id().node() + ": no DRBD resource is up; not formatting or mounting anything");
+        }
     }
 
     static Mounts readMounts(Remote node) throws StepException {
@@ -74,7 +82,8 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
 
     public static Check decide(ClusterConfig config, String node, Facts facts) throws StepException {
         StepId id = StepId.onNode(StepNames.DRBD_FILESYSTEMS, node);
-        Roles.Role role = Roles.of(config, facts.drbd());
+        Roles.View view = Roles.view(config, node, facts.drbd());
+        Roles.Role role = view.role();
         if (role == Roles.Role.MIXED) {
             throw new StepException(id, "on " + node + ": the DRBD resources are split between the nodes ("
                     + Roles.describe(config, facts.drbd()) + "); Heartbeat must hold them all on one node");
@@ -91,7 +100,7 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
                 continue;
             }
             String dev = DrbdFiles.device(r);
-            Signatures sigs = facts.devices().get(r.name());
+            Signatures sigs = view.predicted() ? Signatures.blank() : facts.devices().get(r.name());
             if (sigs.isBlank()) {
                 actions.add(new Action.Run(Command.of("mkfs", "-t", r.filesystem().type(), dev)));
                 what.add("mkfs." + r.filesystem().type() + " " + dev);

@@ -81,13 +81,13 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
         List<String> what = new ArrayList<>();
         boolean skip = "skip".equals(config.replication().initialSync());
         for (ClusterConfig.DrbdResource r : config.replication().resources()) {
-            ProcDrbd.Minor vm = minor(id, valid, v, r);
-            ProcDrbd.Minor pm = minor(id, peer, p, r);
-            if (vm.primary() || pm.primary()) {
+            if (primary(v, r) || primary(p, r)) {
                 continue; // a node is primary: roles are settled (Heartbeat's from now on)
             }
-            DrbdMetadataStep.Backing vb = v.backing().get(r.name());
-            DrbdMetadataStep.Backing pb = p.backing().get(r.name());
+            // A resource not up yet (dry run on fresh nodes) is planned as fresh and blank; apply acts only once both
+            // sides are up and Connected, re-deciding on their real generation identifiers and signatures.
+            DrbdMetadataStep.Backing vb = planned(v, r);
+            DrbdMetadataStep.Backing pb = planned(p, r);
             boolean vFresh = vb.gi() != null && vb.gi().fresh();
             boolean pFresh = pb.gi() != null && pb.gi().fresh();
             if (vb.gi() == null || pb.gi() == null) {
@@ -126,12 +126,19 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
         return List.of(new NodeActions(valid, String.join("; ", what), actions));
     }
 
-    private static ProcDrbd.Minor minor(StepId id, String node, NodeFacts f, ClusterConfig.DrbdResource r)
-            throws StepException {
-        if (f.drbd() == null || f.drbd().minor(r.minor()).isEmpty()) {
-            throw new StepException(id, "resource " + r.name() + " is not up on " + node);
+    private static boolean primary(NodeFacts f, ClusterConfig.DrbdResource r) {
+        return f.drbd() != null && f.drbd().minor(r.minor()).map(ProcDrbd.Minor::primary).orElse(false);
+    }
+
+    private static DrbdMetadataStep.Backing planned(NodeFacts f, ClusterConfig.DrbdResource r) {
+        DrbdMetadataStep.Backing b = f.backing().get(r.name());
+        boolean up = f.drbd() != null && f.drbd().minor(r.minor()).isPresent();
+        if (!up && (b == null || b.gi() == null)) {
+            return new DrbdMetadataStep.Backing(b == null || b.signatures() == null
+                    ? org.hainstall.core.node.facts.Signatures.blank() : b.signatures(),
+                    new org.hainstall.core.node.facts.GenerationIds(4, 0, 0, 0));
         }
-        return f.drbd().minor(r.minor()).get();
+        return b;
     }
 
     /** The resources that the plan forces primary and whose connection is not established yet. */

@@ -83,11 +83,8 @@ public final class DrbdMetadataStep extends FactStep<DrbdMetadataStep.Facts> {
             }
             Backing b = facts.resources().get(r.name());
             String dev = DrbdFiles.backingDevice(r);
-            if (b.signatures() == null) {
-                throw new StepException(id, "on " + node + ": backing volume " + dev + " of resource " + r.name()
-                        + " does not exist");
-            }
-            if (b.signatures().types().contains("drbd")) {
+            // a volume the lvm step has yet to create (dry run) needs metadata; create-md on a missing device fails
+            if (b.signatures() != null && b.signatures().types().contains("drbd")) {
                 if (b.gi() == null) {
                     throw new StepException(id, "on " + node + ": " + dev + " carries DRBD metadata that drbdadm"
                             + " get-gi cannot read; it is not recreated — inspect it by hand");
@@ -95,7 +92,7 @@ public final class DrbdMetadataStep extends FactStep<DrbdMetadataStep.Facts> {
                 reused.add(r.name());
                 continue;
             }
-            if (!b.signatures().isBlank()) {
+            if (b.signatures() != null && !b.signatures().isBlank()) {
                 throw new StepException(id, "on " + node + ": backing volume " + dev + " of resource " + r.name()
                         + " holds " + b.signatures().describe() + "; DRBD's internal metadata would overwrite its"
                         + " end — refusing, the volume is unchanged");

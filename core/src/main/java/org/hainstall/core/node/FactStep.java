@@ -46,24 +46,35 @@ public abstract class FactStep<F> implements Step {
         return dependsOn;
     }
 
-    @Override
-    public Check check(StepContext ctx) throws StepException {
-        F facts;
+    /**
+     * A last guard on the facts just re-read, before any action runs: steps refuse here to act on a plan made from
+     * predictions (a dry run's view of a node not yet set up).
+     */
+    protected void beforeApply(F facts) throws StepException {
+    }
+
+    private F readFacts(StepContext ctx) throws StepException {
         try {
-            facts = read(ctx, new Remote(id, ctx.shell()));
+            return read(ctx, new Remote(id, ctx.shell()));
         } catch (IllegalArgumentException e) {
             throw new StepException(id, "on " + id.node() + ": cannot read the node's state: " + e.getMessage(), e);
         }
-        return decide(facts);
+    }
+
+    @Override
+    public Check check(StepContext ctx) throws StepException {
+        return decide(readFacts(ctx));
     }
 
     @Override
     public void apply(StepContext ctx, Check.Change planned) throws StepException {
-        Check now = check(ctx);
+        F facts = readFacts(ctx);
+        Check now = decide(facts);
         if (now instanceof Check.Satisfied) {
             return;
         }
         Check.Change change = (Check.Change) now;
+        beforeApply(facts);
         if (!change.actions().equals(planned.actions())) {
             throw new StepException(id, "on " + id.node() + ": the node changed since it was checked; nothing done."
                     + " Now it needs: " + change.description());

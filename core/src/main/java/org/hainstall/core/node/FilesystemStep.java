@@ -75,10 +75,8 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                 String dev = StorageLayout.lvPath(vg.name(), lv.name());
                 String mapper = StorageLayout.mapperPath(vg.name(), lv.name());
                 Signatures sigs = facts.volumes().get(dev);
-                if (sigs == null) {
-                    throw new StepException(id, "on " + node + ": logical volume " + dev + " does not exist");
-                }
-                if (sigs.isBlank()) {
+                // a volume the lvm step has yet to create is blank by definition; mkfs on a missing device just fails
+                if (sigs == null || sigs.isBlank()) {
                     actions.add(new Action.Run(Command.of("mkfs", "-t", fs.type(), dev)));
                     what.add("mkfs." + fs.type() + " " + dev);
                 } else if (!fs.type().equals(sigs.type())) {

@@ -30,6 +30,23 @@ public final class Roles {
         return primary == total ? Role.ACTIVE : Role.MIXED;
     }
 
+    /**
+     * The role for planning. While no resource is up on the node (a fresh node in a dry run) the role is predicted:
+     * the node holding valid data will be active. Steps never act on a predicted role (see
+     * {@link FactStep#beforeApply}); the real run reaches them with DRBD up.
+     */
+    public record View(Role role, boolean predicted) { }
+
+    public static View view(ClusterConfig config, String node, ProcDrbd drbd) {
+        boolean anyUp = drbd != null && config.replication().resources().stream()
+                .anyMatch(r -> drbd.minor(r.minor()).isPresent());
+        if (!anyUp) {
+            boolean valid = config.nodes().stream().anyMatch(n -> n.name().equals(node) && n.isValidDataHolder());
+            return new View(valid ? Role.ACTIVE : Role.STANDBY, true);
+        }
+        return new View(of(config, drbd), false);
+    }
+
     /** For messages: "db2home Primary, db2data Secondary". */
     public static String describe(ClusterConfig config, ProcDrbd drbd) {
         List<String> out = new ArrayList<>();

@@ -146,7 +146,7 @@ class Db2StepsTest {
     void createsMissingDatabasesOnTheActiveNodeOnly() {
         DatabasesStep.Facts none = new DatabasesStep.Facts(proc("primary-synced"), Map.of("db2inst1", List.of()),
                 Set.of(), Map.of("/db2data", "root"));
-        Check.Change change = (Check.Change) DatabasesStep.decide(config, none);
+        Check.Change change = (Check.Change) DatabasesStep.decide(config, "sales-db1", none);
         assertThat(change.actions().stream().map(Action::describe)).containsExactly(
                 "run: su - db2inst1 -c '. ~/sqllib/db2profile && db2start'",
                 "run: chown db2inst1:db2inst1 /db2data",
@@ -156,8 +156,8 @@ class Db2StepsTest {
         DatabasesStep.Facts have = new DatabasesStep.Facts(proc("primary-synced"), Map.of("db2inst1",
                 Db2Commands.parseDatabaseDirectory(Fixtures.read("db2-list-db-directory.txt"))), Set.of("db2inst1"),
                 Map.of("/db2data", "db2inst1"));
-        assertThat(DatabasesStep.decide(config, have)).isInstanceOf(Check.Satisfied.class);
-        assertThat(DatabasesStep.decide(config, new DatabasesStep.Facts(proc("secondary-synced"), Map.of(),
+        assertThat(DatabasesStep.decide(config, "sales-db1", have)).isInstanceOf(Check.Satisfied.class);
+        assertThat(DatabasesStep.decide(config, "sales-db1", new DatabasesStep.Facts(proc("secondary-synced"), Map.of(),
                 Set.of(), Map.of()))).isInstanceOf(Check.Satisfied.class);
     }
 

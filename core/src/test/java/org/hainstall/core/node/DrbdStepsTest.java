@@ -297,4 +297,43 @@ class DrbdStepsTest {
         assertThat(gi("fresh").fresh()).isTrue();
         assertThat(gi("history").fresh()).isFalse();
     }
+
+    @Test
+    void plansAFreshClusterWhileDrbdIsNotUpYet() throws StepException {
+        Map<String, DrbdInitialPrimaryStep.NodeFacts> nodes = new LinkedHashMap<>();
+        Map<String, DrbdMetadataStep.Backing> missing = new LinkedHashMap<>();
+        for (ClusterConfig.DrbdResource r : config.replication().resources()) {
+            missing.put(r.name(), new DrbdMetadataStep.Backing(null, null));
+        }
+        nodes.put("sales-db1", new DrbdInitialPrimaryStep.NodeFacts(null, missing));
+        nodes.put("sales-db2", new DrbdInitialPrimaryStep.NodeFacts(null, missing));
+        List<NodeActions> plan = DrbdInitialPrimaryStep.decide(config, new DrbdInitialPrimaryStep.Facts(nodes));
+        assertThat(plan.get(0).actions().stream().map(Action::describe))
+                .containsExactly("run: drbdadm primary --force db2home", "run: drbdadm primary --force db2data");
+        assertThat(DrbdInitialPrimaryStep.unconnected(config, new DrbdInitialPrimaryStep.Facts(nodes)))
+                .containsExactly("db2home", "db2data");
+    }
+
+    @Test
+    void plansFilesystemsOnTheFutureActiveNodeButNeverAppliesOnAPrediction() throws StepException {
+        Check.Change planned = (Check.Change) DrbdFilesystemStep.decide(config, "sales-db1",
+                new DrbdFilesystemStep.Facts(null, Map.of(), Set.of(), new Mounts(List.of()), false));
+        assertThat(planned.actions().stream().map(Action::describe)).contains("run: mkfs -t ext4 /dev/drbd0");
+        Check.Change standby = (Check.Change) DrbdFilesystemStep.decide(config, "sales-db2",
+                new DrbdFilesystemStep.Facts(null, Map.of(), Set.of(), new Mounts(List.of()), false));
+        assertThat(standby.actions().stream().map(Action::describe)).noneMatch(d -> d.contains("mkfs"));
+
+        DrbdFilesystemStep step = new DrbdFilesystemStep(config, "sales-db1");
+        ScriptedShell shell = new ScriptedShell("sales-db1")
+                .answer(org.hainstall.core.remote.Command.raw("test -e /proc/drbd || exit 3; cat /proc/drbd"), 3, "")
+                .answer(org.hainstall.core.remote.Command.of("test", "-d", "/db2home"), 1, "")
+                .answer(org.hainstall.core.remote.Command.of("test", "-d", "/db2data"), 1, "")
+                .answer(org.hainstall.core.remote.Command.of("findmnt", "--json", "--list", "-o", "TARGET,SOURCE,FSTYPE"),
+                        0, "{\"filesystems\": []}")
+                .answer(org.hainstall.core.remote.Command.of("systemctl", "is-active", "heartbeat"), 3, "inactive\n");
+        TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
+        Check.Change change = (Check.Change) step.check(ctx);
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("no DRBD resource is up");
+        assertThat(shell.ran).noneMatch(l -> l.startsWith("mkfs") || l.startsWith("mkdir"));
+    }
 }
