@@ -109,9 +109,9 @@ public final class HeartbeatStartStep extends ClusterStep<HeartbeatStartStep.Fac
                     handover.add(new Action.Run(Command.of("drbdadm", "secondary", r.name())));
                 }
             }
+            String prepared = handover.isEmpty() ? "" : "stop DB2, unmount and demote DRBD, then ";
             handover.add(new Action.Run(Command.of("systemctl", "enable", "--now", "heartbeat")));
-            plan.add(new NodeActions(first, "stop DB2, unmount and demote DRBD, start Heartbeat (it takes the"
-                    + " resources)", handover));
+            plan.add(new NodeActions(first, prepared + "start Heartbeat (it takes the resources)", handover));
             for (String n : facts.nodes().keySet()) {
                 if (!n.equals(first)) {
                     plan.add(new NodeActions(n, "start Heartbeat",
