@@ -19,6 +19,8 @@ import org.hainstall.core.remote.Shell;
 public final class BlankNodeModel implements Shell {
     public static final long DISK_BYTES = 1L << 40;
 
+    private static final String READ_FILE_PREFIX = Remote.readFileCommand("/").line().replaceAll(" /$", " ");
+
     private final ClusterConfig config;
     private final ClusterConfig.Node node;
 
@@ -36,12 +38,12 @@ public final class BlankNodeModel implements Shell {
     public CommandResult run(Command command, Duration timeout, OutputListener output) throws RemoteException {
         String line = command.line();
         String program = line.split(" ", 2)[0];
-        if (line.startsWith("test -e ") && line.contains("|| exit 3; cat ")) {
+        if (line.startsWith(READ_FILE_PREFIX)) {
             // Remote.fileOrNull: the files a fresh Debian node has, everything else missing
-            if (line.endsWith("cat /etc/fstab")) {
+            if (line.equals(Remote.readFileCommand("/etc/fstab").line())) {
                 return ok("/dev/vda / ext4 errors=remount-ro 0 1\n");
             }
-            if (line.endsWith("cat /etc/services")) {
+            if (line.equals(Remote.readFileCommand("/etc/services").line())) {
                 return ok("ssh\t\t22/tcp\t\t\t\t# SSH Remote Login Protocol\n");
             }
             return exit(3, "");

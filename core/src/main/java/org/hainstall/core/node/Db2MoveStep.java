@@ -61,8 +61,7 @@ public final class Db2MoveStep extends FactStep<Db2MoveStep.Facts> {
                 String parent = i.home().substring(0, Math.max(1, i.home().lastIndexOf('/')));
                 String[] df = node.read(Command.of("df", "-B1", "--output=avail", parent)).strip().split("\n");
                 long avail = Long.parseLong(df[df.length - 1].strip());
-                boolean empty = node.probe(Command.raw("test -z \"$(ls -A -- "
-                        + org.hainstall.core.remote.ShellQuote.quote(i.home()) + " 2>/dev/null)\"")).ok();
+                boolean empty = node.probe(Remote.emptyDirCommand(i.home())).ok();
                 usage.put(i.name(), new Usage(used, avail, empty, node.probe(Db2Commands.running(i.owner())).ok()));
             }
         }

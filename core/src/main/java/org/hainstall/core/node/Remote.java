@@ -49,10 +49,22 @@ public final class Remote {
         return r.stdout();
     }
 
+    /**
+     * Prints a file, exit 3 when it does not exist. One {@code sh -c} with the path as an argument, so a sudo
+     * wrapper applies to the whole and the path is never shell text.
+     */
+    public static Command readFileCommand(String path) {
+        return Command.of("sh", "-c", "test -e \"$1\" || exit 3; cat -- \"$1\"", "sh", path);
+    }
+
+    /** Exit 0 when the directory is missing or empty. */
+    public static Command emptyDirCommand(String path) {
+        return Command.of("sh", "-c", "test -z \"$(ls -A -- \"$1\" 2>/dev/null)\"", "sh", path);
+    }
+
     /** A file's content, or null when it does not exist. Never logged (it may be a secret). */
     public String fileOrNull(String path) throws StepException {
-        CommandResult r = probe(Command.raw("test -e " + org.hainstall.core.remote.ShellQuote.quote(path)
-                + " || exit 3; cat " + org.hainstall.core.remote.ShellQuote.quote(path)));
+        CommandResult r = probe(readFileCommand(path));
         if (r.exitCode() == 3) {
             return null;
         }

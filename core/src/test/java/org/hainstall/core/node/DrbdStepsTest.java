@@ -325,7 +325,7 @@ class DrbdStepsTest {
 
         DrbdFilesystemStep step = new DrbdFilesystemStep(config, "sales-db1");
         ScriptedShell shell = new ScriptedShell("sales-db1")
-                .answer(org.hainstall.core.remote.Command.raw("test -e /proc/drbd || exit 3; cat /proc/drbd"), 3, "")
+                .answer(Remote.readFileCommand("/proc/drbd"), 3, "")
                 .answer(org.hainstall.core.remote.Command.of("test", "-d", "/db2home"), 1, "")
                 .answer(org.hainstall.core.remote.Command.of("test", "-d", "/db2data"), 1, "")
                 .answer(org.hainstall.core.remote.Command.of("findmnt", "--json", "--list", "-o", "TARGET,SOURCE,FSTYPE"),

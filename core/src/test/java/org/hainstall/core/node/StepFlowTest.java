@@ -68,15 +68,15 @@ class StepFlowTest {
         ScriptedShell shell = new ScriptedShell("sales-db1");
         for (ClusterConfig.DrbdResource r : config.replication().resources()) {
             String path = DrbdFiles.path(r);
-            shell.answer(Command.raw("test -e " + path + " || exit 3; cat " + path), 0,
+            shell.answer(Remote.readFileCommand(path), 0,
                     DrbdFiles.resource(config, r, "drbd-secret-" + r.name()));
             shell.answer(Command.of("stat", "-c", "%a", path), 0, "600\n");
         }
         for (String p : new String[] {DrbdFiles.GLOBAL_COMMON, DrbdConfigStep.MODULES_LOAD}) {
-            shell.answer(Command.raw("test -e " + p + " || exit 3; cat " + p), 3, "");
+            shell.answer(Remote.readFileCommand(p), 3, "");
             shell.answer(Command.of("stat", "-c", "%a", p), 1, "");
         }
-        shell.answer(Command.raw("test -e /proc/drbd || exit 3; cat /proc/drbd"), 0,
+        shell.answer(Remote.readFileCommand("/proc/drbd"), 0,
                 Fixtures.read("proc-drbd-down.txt"));
         DrbdConfigStep step = new DrbdConfigStep(config, "sales-db1");
         TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
