@@ -110,4 +110,29 @@ class StepFlowTest {
         assertThat(db1.ran).contains("groupadd -g 1102 db2inst1");
         assertThat(db2.ran).contains("groupadd -g 1102 db2inst1");
     }
+
+    @Test
+    void aFailedInstanceCopyRemovesThePartialCopyAndLeavesTheSource() throws Exception {
+        String install = "/opt/ibm/db2/V11.5";
+        ScriptedShell shell = new ScriptedShell("sales-db1")
+                .answer(Remote.readFileCommand("/proc/drbd"), 0, Fixtures.read("proc-drbd-primary-synced.txt"))
+                .answer(Command.of("test", "-x", install + "/instance/db2ilist"), 0, "")
+                .answer(Command.of(install + "/instance/db2ilist"), 0, "db2inst1\n")
+                .answer(Command.of("getent", "passwd", "db2inst1"), 0,
+                        "db2inst1:x:1102:1102::/home/db2inst1:/bin/bash\n")
+                .answer(Command.of("du", "-s", "-B1", "--", "/home/db2inst1"), 0, "104857600\t/home/db2inst1\n")
+                .answer(Command.of("df", "-B1", "--output=avail", "/db2home"), 0, "     Avail\n1048576000\n")
+                .answer(Remote.emptyDirCommand("/db2home/db2inst1"), 0, "")
+                .answer(Command.of("pgrep", "-x", "-u", "db2inst1", "db2sysc"), 1, "")
+                .answer(Command.of("install", "-d", "-o", "db2inst1", "-g", "db2inst1", "-m", "0755",
+                        "/db2home/db2inst1"), 0, "")
+                .answer(Command.of("cp", "-a", "--", "/home/db2inst1/.", "/db2home/db2inst1"), 1, "")
+                .answer(Command.of("rm", "-rf", "--", "/db2home/db2inst1"), 0, "");
+        Db2MoveStep step = new Db2MoveStep(config, "sales-db1");
+        TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
+        Check.Change change = (Check.Change) step.check(ctx);
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("original home is intact");
+        assertThat(shell.ran).contains("rm -rf -- /db2home/db2inst1")
+                .noneMatch(l -> l.startsWith("usermod") || l.contains("db2iupdt") || l.contains("rm -rf -- /home"));
+    }
 }
