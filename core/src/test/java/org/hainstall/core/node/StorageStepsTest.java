@@ -177,4 +177,21 @@ class StorageStepsTest {
                 "/dev/vg_db2/lv_backup /backup ext4 defaults 0 2\n"));
         assertThat(check).isInstanceOf(Check.Satisfied.class);
     }
+
+    @Test
+    void createsOnlyTheMissingVolumesInAnExistingGroup() throws StepException {
+        LvmReport captured = LvmReport.parse(Fixtures.read("lvm-pvs-captured-vg.json"),
+                Fixtures.read("lvm-vgs-captured-new.json"), Fixtures.read("lvm-lvs-captured-none.json"));
+        Check.Change change = (Check.Change) LvmStep.decide(config, "sales-db1", new LvmStep.Facts(captured, Map.of()));
+        assertThat(change.actions().stream().map(Action::describe)).allMatch(d -> d.startsWith("run: lvcreate "))
+                .hasSize(3);
+    }
+
+    @Test
+    void refusesToFormatAVolumeThatIsAPhysicalVolume() {
+        Map<String, Signatures> vols = new HashMap<>();
+        vols.put("/dev/vg_db2/lv_backup", sigs("blkid-lvm2.txt", "wipefs-lvm2.json"));
+        assertThatThrownBy(() -> FilesystemStep.decide(config, "sales-db1", new FilesystemStep.Facts(vols,
+                new Mounts(List.of()), ""))).hasMessageContaining("LVM2_member");
+    }
 }
