@@ -40,11 +40,13 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
 
     private final ClusterConfig config;
     private final Duration connectTimeout;
+    private final Duration pollEvery;
 
-    public DrbdInitialPrimaryStep(ClusterConfig config, Duration connectTimeout) {
+    public DrbdInitialPrimaryStep(ClusterConfig config, Duration connectTimeout, Duration pollEvery) {
         super(StepNames.DRBD_INITIAL_PRIMARY, "DRBD initial primary", Set.of(StepNames.DRBD_UP));
         this.config = config;
         this.connectTimeout = connectTimeout;
+        this.pollEvery = pollEvery;
     }
 
     @Override
@@ -182,7 +184,7 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
 
     private void sleep() throws StepException {
         try {
-            Thread.sleep(2000);
+            Thread.sleep(pollEvery.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StepException(id(), "interrupted while waiting for the peer", e);

@@ -56,7 +56,7 @@ public final class NodeStepCatalog {
             steps.add(new DrbdMetadataStep(config, node));
             steps.add(new DrbdUpStep(config, node));
         }
-        steps.add(new DrbdInitialPrimaryStep(config, peerConnectTimeout));
+        steps.add(new DrbdInitialPrimaryStep(config, peerConnectTimeout, Duration.ofSeconds(2)));
         for (ClusterConfig.Node n : config.nodes()) {
             steps.add(new DrbdFilesystemStep(config, n.name()));
             steps.add(new HeartbeatConfigStep(config, n.name()));

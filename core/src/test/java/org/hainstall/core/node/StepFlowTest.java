@@ -135,4 +135,60 @@ class StepFlowTest {
         assertThat(shell.ran).contains("rm -rf -- /db2home/db2inst1")
                 .noneMatch(l -> l.startsWith("usermod") || l.contains("db2iupdt") || l.contains("rm -rf -- /home"));
     }
+
+    private ScriptedShell drbdNode(String name, String proc, String wipefs, String gi) {
+        ScriptedShell shell = new ScriptedShell(name)
+                .answer(Remote.readFileCommand("/proc/drbd"), 0, Fixtures.read("proc-drbd-" + proc + ".txt"));
+        for (ClusterConfig.DrbdResource r : config.replication().resources()) {
+            String dev = DrbdFiles.backingDevice(r);
+            shell.answer(Command.of("test", "-b", dev), 0, "")
+                    .answer(Command.of("blkid", "-p", "-o", "export", dev), 0, Fixtures.read("blkid-drbd.txt"))
+                    .answer(Command.of("wipefs", "--no-act", "--json", dev), 0, Fixtures.read(wipefs))
+                    .answer(Command.of("drbdadm", "get-gi", r.name()), 0, Fixtures.read("get-gi-" + gi + ".txt"));
+        }
+        return shell;
+    }
+
+    @Test
+    void neverForcesPrimaryWhileThePeerIsUnreachable() throws Exception {
+        ScriptedShell db1 = drbdNode("sales-db1", "wfconnection", "wipefs-drbd.json", "fresh");
+        ScriptedShell db2 = drbdNode("sales-db2", "wfconnection", "wipefs-drbd.json", "fresh");
+        DrbdInitialPrimaryStep step = new DrbdInitialPrimaryStep(config, java.time.Duration.ZERO,
+                java.time.Duration.ofMillis(1));
+        TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", db1, "sales-db2", db2));
+        Check.Change change = (Check.Change) step.check(ctx);
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("did not connect")
+                .hasMessageContaining("no node was made primary");
+        assertThat(db1.ran).noneMatch(l -> l.contains("primary"));
+        assertThat(db2.ran).noneMatch(l -> l.contains("primary"));
+    }
+
+    @Test
+    void forcesPrimaryOnceThePeerIsConnected() throws Exception {
+        ScriptedShell db1 = drbdNode("sales-db1", "fresh-connected", "wipefs-drbd.json", "fresh")
+                .answer(Command.of("drbdadm", "primary", "--force", "db2home"), 0, "")
+                .answer(Command.of("drbdadm", "primary", "--force", "db2data"), 0, "");
+        ScriptedShell db2 = drbdNode("sales-db2", "fresh-connected", "wipefs-drbd.json", "fresh");
+        DrbdInitialPrimaryStep step = new DrbdInitialPrimaryStep(config, java.time.Duration.ZERO,
+                java.time.Duration.ofMillis(1));
+        TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", db1, "sales-db2", db2));
+        step.apply(ctx, (Check.Change) step.check(ctx));
+        assertThat(db1.ran).contains("drbdadm primary --force db2home", "drbdadm primary --force db2data");
+        assertThat(db2.ran).noneMatch(l -> l.contains("primary"));
+    }
+
+    @Test
+    void aStalledSyncIsReportedAndNothingIsTouched() throws Exception {
+        ScriptedShell db1 = new ScriptedShell("sales-db1")
+                .answer(Remote.readFileCommand("/proc/drbd"), 0, Fixtures.read("proc-drbd-syncsource.txt"));
+        ScriptedShell db2 = new ScriptedShell("sales-db2")
+                .answer(Remote.readFileCommand("/proc/drbd"), 0, Fixtures.read("proc-drbd-secondary-synced.txt"));
+        WaitSyncStep step = new WaitSyncStep(config, java.time.Duration.ZERO, java.time.Duration.ofMillis(1));
+        TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", db1, "sales-db2", db2));
+        Check.Change change = (Check.Change) step.check(ctx);
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("no progress")
+                .hasMessageContaining("Nothing was changed").hasMessageContaining("db2home on sales-db1");
+        assertThat(db1.ran).allMatch(l -> l.equals(Remote.readFileCommand("/proc/drbd").line()));
+        assertThat(ctx.output).anyMatch(l -> l.contains("KiB out of sync"));
+    }
 }
