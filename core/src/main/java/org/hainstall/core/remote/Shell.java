@@ -28,6 +28,20 @@ public interface Shell extends AutoCloseable {
     /** Writes a file atomically: a temporary file beside it, the mode set, then a rename. */
     void upload(byte[] content, String remotePath, int mode) throws RemoteException;
 
+    /**
+     * Copies a file of this workstation to the node atomically (a DB2 install image: gigabytes). This default
+     * reads the file whole; implementations that can stream (SSH/SFTP) should override it.
+     */
+    default void upload(java.nio.file.Path localFile, String remotePath, int mode) throws RemoteException {
+        byte[] content;
+        try {
+            content = java.nio.file.Files.readAllBytes(localFile);
+        } catch (java.io.IOException e) {
+            throw new RemoteException(RemoteException.Kind.IO, "cannot read " + localFile + ": " + e.getMessage(), e);
+        }
+        upload(content, remotePath, mode);
+    }
+
     @Override
     void close();
 }

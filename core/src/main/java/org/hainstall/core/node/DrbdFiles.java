@@ -1,0 +1,63 @@
+package org.hainstall.core.node;
+
+import org.hainstall.core.config.ClusterConfig;
+
+/** Renders DRBD 8.4 configuration files (the lab's guests run the 8.4.11 module; drbd-utils 9 reads 8.4 syntax). */
+public final class DrbdFiles {
+    public static final String GLOBAL_COMMON = "/etc/drbd.d/global_common.conf";
+
+    private DrbdFiles() {
+    }
+
+    public static String path(ClusterConfig.DrbdResource r) {
+        return "/etc/drbd.d/" + r.name() + ".res";
+    }
+
+    public static String device(ClusterConfig.DrbdResource r) {
+        return "/dev/drbd" + r.minor();
+    }
+
+    public static String backingDevice(ClusterConfig.DrbdResource r) {
+        return "/dev/" + r.backingVolume();
+    }
+
+    /**
+     * The resource file. The after-sb policies never discard data silently: with no primary, only a side without
+     * changes is discarded; with one primary, only when both agree (consensus); with two, DRBD disconnects and
+     * waits for the administrator.
+     */
+    public static String resource(ClusterConfig config, ClusterConfig.DrbdResource r, String secret) {
+        StringBuilder s = new StringBuilder();
+        s.append("# Written by hainstall for cluster ").append(config.cluster().name())
+                .append("; changes here are overwritten.\n");
+        s.append("resource ").append(r.name()).append(" {\n");
+        s.append("  net {\n");
+        s.append("    protocol ").append(config.replication().protocol() == null ? "C"
+                : config.replication().protocol()).append(";\n");
+        s.append("    cram-hmac-alg sha1;\n");
+        s.append("    shared-secret \"").append(secret).append("\";\n");
+        s.append("    after-sb-0pri discard-zero-changes;\n");
+        s.append("    after-sb-1pri consensus;\n");
+        s.append("    after-sb-2pri disconnect;\n");
+        s.append("  }\n");
+        for (ClusterConfig.Node n : config.nodes()) {
+            s.append("  on ").append(n.name()).append(" {\n");
+            s.append("    device ").append(device(r)).append(";\n");
+            s.append("    disk ").append(backingDevice(r)).append(";\n");
+            s.append("    address ").append(n.replicationAddress()).append(':').append(r.port()).append(";\n");
+            s.append("    meta-disk internal;\n");
+            s.append("  }\n");
+        }
+        s.append("}\n");
+        return s.toString();
+    }
+
+    /**
+     * Debian's default global_common.conf asks drbdadm to report usage to LINBIT over the network; cluster nodes
+     * (and the lab, which has no outside network) must not.
+     */
+    public static String globalCommon() {
+        return "# Written by hainstall; changes here are overwritten.\n"
+                + "global {\n  usage-count no;\n}\ncommon {\n}\n";
+    }
+}

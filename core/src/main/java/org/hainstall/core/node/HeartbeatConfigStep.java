@@ -1,0 +1,93 @@
+package org.hainstall.core.node;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.node.facts.Interfaces;
+import org.hainstall.core.plan.Action;
+import org.hainstall.core.plan.Check;
+import org.hainstall.core.plan.StepContext;
+import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepId;
+import org.hainstall.core.remote.Command;
+
+/**
+ * Writes ha.cf, authkeys (0600, secret) and haresources. It does not start Heartbeat: starting it makes it take
+ * the resources, so {@link HeartbeatStartStep} does that once DB2 is set up.
+ */
+public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Facts> {
+
+    public record Facts(String unameN, Interfaces interfaces, Map<String, DrbdConfigStep.FileState> files,
+                        Secret authKey, boolean heartbeatActive) {
+        public Facts {
+            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
+    private final ClusterConfig config;
+
+    public HeartbeatConfigStep(ClusterConfig config, String node) {
+        super(StepNames.HEARTBEAT_CONFIG, node, "Heartbeat configuration",
+                Set.of(StepNames.PACKAGES, StepNames.DRBD_FILESYSTEMS));
+        this.config = config;
+    }
+
+    @Override
+    protected Facts read(StepContext ctx, Remote node) throws StepException {
+        Map<String, DrbdConfigStep.FileState> files = new LinkedHashMap<>();
+        for (String p : List.of(HeartbeatFiles.HA_CF, HeartbeatFiles.AUTHKEYS, HeartbeatFiles.HARESOURCES)) {
+            files.put(p, new DrbdConfigStep.FileState(node.fileOrNull(p), node.modeOrNull(p)));
+        }
+        return new Facts(node.read(Command.of("uname", "-n")).strip(),
+                Interfaces.parse(node.read(Command.of("ip", "-json", "addr", "show"))), files,
+                new Secret(ctx.secrets().heartbeatAuthKey()), DrbdFilesystemStep.heartbeatActive(node));
+    }
+
+    @Override
+    protected Check decide(Facts facts) throws StepException {
+        return decide(config, id().node(), facts);
+    }
+
+    public static Check decide(ClusterConfig config, String node, Facts facts) throws StepException {
+        StepId id = StepId.onNode(StepNames.HEARTBEAT_CONFIG, node);
+        if (!node.equals(facts.unameN())) {
+            throw new StepException(id, "on " + node + ": uname -n says \"" + facts.unameN() + "\"; Heartbeat"
+                    + " requires node names equal to uname -n — fix the hostname or the config");
+        }
+        ClusterConfig.Node self = config.nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow();
+        String mainIf = facts.interfaces().withAddress(self.address()).orElseThrow(() -> new StepException(id,
+                "on " + node + ": no interface carries the node's address " + self.address()));
+        String replIf = facts.interfaces().withAddress(self.replicationAddress()).orElseThrow(() ->
+                new StepException(id, "on " + node + ": no interface carries the replication address "
+                        + self.replicationAddress()));
+        List<Action> actions = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        write(actions, what, facts, HeartbeatFiles.HA_CF, HeartbeatFiles.haCf(config, node, mainIf, replIf), 0644, false);
+        write(actions, what, facts, HeartbeatFiles.AUTHKEYS, HeartbeatFiles.authkeys(facts.authKey().value()), 0600,
+                true);
+        write(actions, what, facts, HeartbeatFiles.HARESOURCES, HeartbeatFiles.haresources(config, mainIf), 0644,
+                false);
+        if (actions.isEmpty()) {
+            return Check.satisfied("Heartbeat configured");
+        }
+        if (facts.heartbeatActive()) {
+            // reload re-reads ha.cf and authkeys without moving resources
+            actions.add(new Action.Run(Command.of("systemctl", "reload", "heartbeat")));
+            what.add("reload heartbeat");
+        }
+        return Check.change(String.join(", ", what), actions);
+    }
+
+    private static void write(List<Action> actions, List<String> what, Facts facts, String path, String content,
+                              int mode, boolean secret) {
+        DrbdConfigStep.FileState have = facts.files().get(path);
+        if (have != null && content.equals(have.content()) && Integer.toOctalString(mode).equals(have.mode())) {
+            return;
+        }
+        actions.add(new Action.WriteFile(path, content, mode, secret));
+        what.add("write " + path);
+    }
+}

@@ -1,0 +1,81 @@
+package org.hainstall.core.node;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.Durations;
+
+/** Renders Heartbeat 3's v1 configuration: ha.cf, authkeys, haresources. */
+public final class HeartbeatFiles {
+    public static final String HA_CF = "/etc/ha.d/ha.cf";
+    public static final String AUTHKEYS = "/etc/ha.d/authkeys";
+    public static final String HARESOURCES = "/etc/ha.d/haresources";
+
+    private HeartbeatFiles() {
+    }
+
+    /**
+     * ha.cf for one node: unicast to the peer on both links (main and replication), so one failed link does not
+     * look like a dead peer. {@code udpport} comes before the ucast lines — Heartbeat ignores it after them.
+     *
+     * @param mainIf        this node's interface on the main network
+     * @param replicationIf this node's interface on the replication link
+     */
+    public static String haCf(ClusterConfig config, String node, String mainIf, String replicationIf) {
+        ClusterConfig.Heartbeat hb = config.heartbeat();
+        ClusterConfig.Node peer = Roles.peerOf(config, node);
+        StringBuilder s = new StringBuilder();
+        s.append("# Written by hainstall for cluster ").append(config.cluster().name())
+                .append("; changes here are overwritten.\n");
+        s.append("# udpport must come before any ucast/bcast line: Heartbeat ignores it after them.\n");
+        s.append("udpport ").append(hb.udpPort()).append('\n');
+        s.append("keepalive ").append(duration(hb.keepalive())).append('\n');
+        s.append("warntime ").append(duration(hb.warntime())).append('\n');
+        s.append("deadtime ").append(duration(hb.deadtime())).append('\n');
+        s.append("initdead ").append(duration(hb.initdead())).append('\n');
+        s.append("logfacility daemon\n");
+        s.append("ucast ").append(mainIf).append(' ').append(peer.address()).append('\n');
+        s.append("ucast ").append(replicationIf).append(' ').append(peer.replicationAddress()).append('\n');
+        s.append("auto_failback ").append(Boolean.TRUE.equals(hb.autoFailback()) ? "on" : "off").append('\n');
+        for (ClusterConfig.Node n : config.nodes()) {
+            s.append("node ").append(n.name()).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Heartbeat reads bare numbers as seconds and accepts an "ms" suffix. */
+    static String duration(String text) {
+        Duration d = Durations.parse(text).orElseThrow(() -> new IllegalArgumentException("not a duration: " + text));
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : ms + "ms";
+    }
+
+    public static String authkeys(String key) {
+        return "auth 1\n1 sha1 " + key + "\n";
+    }
+
+    /**
+     * One resource group, owned at first start by the node holding valid data (with auto_failback off this only
+     * matters when both nodes start together): DRBD primary, filesystems, the service address, the DB2 instances.
+     */
+    public static String haresources(ClusterConfig config, String mainIf) {
+        List<String> r = new ArrayList<>();
+        r.add(Roles.validDataHolder(config).name());
+        for (ClusterConfig.DrbdResource d : config.replication().resources()) {
+            r.add("drbddisk::" + d.name());
+        }
+        for (ClusterConfig.DrbdResource d : config.replication().resources()) {
+            r.add("Filesystem::" + DrbdFiles.device(d) + "::" + d.filesystem().mountPoint() + "::"
+                    + d.filesystem().type());
+        }
+        String subnet = config.network().subnet();
+        String prefix = subnet.substring(subnet.indexOf('/') + 1);
+        r.add("IPaddr::" + config.network().serviceAddress() + "/" + prefix + "/" + mainIf);
+        for (ClusterConfig.Db2Instance i : config.db2().instances()) {
+            r.add("db2::" + i.name());
+        }
+        return "# Written by hainstall for cluster " + config.cluster().name() + "; changes here are overwritten.\n"
+                + String.join(" ", r) + "\n";
+    }
+}

@@ -1,0 +1,113 @@
+package org.hainstall.core.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.node.facts.ChronySources;
+import org.hainstall.core.plan.Action;
+import org.hainstall.core.plan.Check;
+import org.hainstall.core.plan.StepContext;
+import org.hainstall.core.plan.StepException;
+import org.hainstall.core.remote.Command;
+import org.hainstall.core.remote.CommandResult;
+import org.hainstall.core.remote.OutputListener;
+
+/**
+ * chrony with the config's servers, and the timezone. Servers that do not answer are a warning naming them
+ * (FAULT 27): a cluster without reachable time servers still works, its clocks just drift together.
+ */
+public final class NtpStep extends FactStep<NtpStep.Facts> {
+    public static final String CHRONY_CONF = "/etc/chrony/chrony.conf";
+
+    /** @param sources chronyc's view, null when chronyd does not answer */
+    public record Facts(String chronyConf, String timezone, boolean active, boolean enabled, ChronySources sources) { }
+
+    private final ClusterConfig config;
+
+    public NtpStep(ClusterConfig config, String node) {
+        super(StepNames.NTP, node, "Time (chrony, timezone)", Set.of(StepNames.PACKAGES));
+        this.config = config;
+    }
+
+    public static String chronyConf(ClusterConfig config) {
+        StringBuilder s = new StringBuilder("# Written by hainstall; changes here are overwritten.\n");
+        for (String server : config.time().ntpServers()) {
+            s.append("server ").append(server).append(" iburst\n");
+        }
+        s.append("driftfile /var/lib/chrony/chrony.drift\n");
+        s.append("# step the clock at start-up when it is more than a second off, instead of slewing for hours\n");
+        s.append("makestep 1 3\n");
+        s.append("rtcsync\n");
+        s.append("logdir /var/log/chrony\n");
+        return s.toString();
+    }
+
+    @Override
+    protected Facts read(StepContext ctx, Remote node) throws StepException {
+        String conf = node.fileOrNull(CHRONY_CONF);
+        String tz = node.probe(Command.of("timedatectl", "show", "--property=Timezone", "--value")).stdout().strip();
+        boolean active = "active".equals(node.probe(Command.of("systemctl", "is-active", "chrony")).stdout().strip());
+        boolean enabled = "enabled".equals(node.probe(Command.of("systemctl", "is-enabled", "chrony")).stdout().strip());
+        CommandResult src = node.probe(Command.of("chronyc", "-c", "-N", "sources"));
+        return new Facts(conf, tz, active, enabled, src.ok() ? ChronySources.parse(src.stdout()) : null);
+    }
+
+    @Override
+    protected Check decide(Facts facts) {
+        return decide(config, facts);
+    }
+
+    public static Check decide(ClusterConfig config, Facts facts) {
+        List<Action> actions = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        String conf = chronyConf(config);
+        boolean confChanged = !conf.equals(facts.chronyConf());
+        if (confChanged) {
+            actions.add(new Action.WriteFile(CHRONY_CONF, conf, 0644, false));
+            what.add("chrony.conf with " + String.join(", ", config.time().ntpServers()));
+        }
+        String tz = config.time().timezone();
+        if (tz != null && !tz.equals(facts.timezone())) {
+            actions.add(new Action.Run(Command.of("timedatectl", "set-timezone", tz)));
+            what.add("timezone " + tz);
+        }
+        if (!facts.enabled() || !facts.active()) {
+            actions.add(new Action.Run(Command.of("systemctl", "enable", "--now", "chrony")));
+            what.add("start chrony");
+        }
+        if (confChanged && facts.active()) {
+            actions.add(new Action.Run(Command.of("systemctl", "restart", "chrony")));
+        }
+        if (!actions.isEmpty()) {
+            return Check.change(String.join(", ", what), actions);
+        }
+        String warning = syncWarning(config, facts.sources());
+        return Check.satisfied("chrony configured" + (warning.isEmpty() ? ", in sync" : "; warning: " + warning));
+    }
+
+    /** Empty when in sync; otherwise a warning naming the servers that never answered. */
+    public static String syncWarning(ClusterConfig config, ChronySources sources) {
+        if (sources == null) {
+            return "chronyd does not answer";
+        }
+        List<String> unreachable = sources.unreachable(config.time().ntpServers());
+        if (!unreachable.isEmpty()) {
+            return "NTP servers unreachable: " + String.join(", ", unreachable);
+        }
+        return sources.synced() ? "" : "not yet synchronised";
+    }
+
+    /** After a change chrony needs a moment; the warning is reported as output, never as a failure. */
+    @Override
+    public void verify(StepContext ctx) throws StepException {
+        Check again = check(ctx);
+        if (again instanceof Check.Change c) {
+            throw new StepException(id(), "still not as the config asks after the change: " + c.description());
+        }
+        String summary = ((Check.Satisfied) again).summary();
+        if (summary.contains("warning")) {
+            ctx.output().line(OutputListener.Stream.STDERR, "on " + id().node() + ": " + summary);
+        }
+    }
+}
