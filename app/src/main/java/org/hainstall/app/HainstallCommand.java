@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 SchemaCommand.class,
                 NotBuiltCommand.Gui.class,
                 TrustCommand.class,
+                StatusCommand.class,
+                SwitchoverCommand.class,
+                DiffCommand.class,
+                GetCommand.class,
         })
 public final class HainstallCommand {
 }

@@ -1,0 +1,64 @@
+package org.hainstall.app;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.remote.SshOptions;
+import org.hainstall.core.remote.SshShellFactory;
+import org.hainstall.core.secrets.SecretsStore;
+import org.hainstall.core.status.ClusterStatus;
+import org.hainstall.core.status.StatusReader;
+import org.hainstall.core.status.Switchover;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hainstall switchover}: a planned move of the service to the other node. */
+@Command(name = "switchover", mixinStandardHelpOptions = true,
+        description = "Move the service to the other node (Heartbeat standby) and wait until it holds everything.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:moved; the new status is printed", "1:refused or not completed", "2:bad config"})
+final class SwitchoverCommand implements Callable<Integer> {
+    @Mixin
+    ConfigFileOptions configFile;
+
+    @Option(names = "--timeout", defaultValue = "180", paramLabel = "SECONDS",
+            description = "How long to wait for the other node to hold everything (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final LoadedConfig loader;
+    private final StatusPrinter printer;
+
+    @Inject
+    SwitchoverCommand(LoadedConfig loader, StatusPrinter printer) {
+        this.loader = loader;
+        this.printer = printer;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<ClusterConfig> config = loader.load(configFile, spec.commandLine().getErr());
+        if (config.isEmpty()) {
+            return LoadedConfig.BAD_CONFIG;
+        }
+        SshShellFactory shells = new SshShellFactory(SecretsStore.besideConfig(configFile.file()), SshOptions.DEFAULTS);
+        Switchover switchover = new Switchover(shells, new StatusReader(shells), d -> Thread.sleep(d.toMillis()));
+        try {
+            ClusterStatus after = switchover.run(config.get(), Duration.ofSeconds(timeoutSeconds), out::println);
+            printer.print(out, after, false);
+            return 0;
+        } catch (Switchover.SwitchoverException e) {
+            spec.commandLine().getErr().println("hainstall switchover: " + e.getMessage());
+            return 1;
+        }
+    }
+}
