@@ -62,6 +62,7 @@ check "db2greg -dump" 0 $DB2DIR/bin/db2greg -dump
 expect "  … holds the instance record" "^I,DB2,11\\.5\\.8\\.0,$INST,/db2home/$INST/sqllib,"
 check "db2iupdt on a stopped instance" 0 $DB2DIR/instance/db2iupdt $INST
 check "db2iupdt again (idempotent)" 0 $DB2DIR/instance/db2iupdt $INST
+truth "sqllib/adm/.fenced names the fenced user (as real DB2)" test "$(stat -c %U /db2home/$INST/sqllib/adm/.fenced)" = db2fenc1
 # shellcheck disable=SC2016 # expanded by the owner's shell
 check "db2profile sets DB2INSTANCE" 0 as_owner 'echo "$DB2INSTANCE"'
 expect "  … to the instance" "^$INST\$"

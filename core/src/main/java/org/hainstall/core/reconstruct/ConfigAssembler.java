@@ -448,15 +448,20 @@ public final class ConfigAssembler {
         String schedule = cron.get().lines().map(l -> l.replaceAll("#.*", "").strip())
                 .filter(l -> !l.isEmpty() && !l.contains("=")).findFirst()
                 .map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 5))).orElse(null);
-        Map<String, String> vars = new LinkedHashMap<>();
-        conf.get().lines().map(String::strip).filter(l -> l.matches("[A-Z_]+=.*")).forEach(l -> {
-            int eq = l.indexOf('=');
-            vars.put(l.substring(0, eq), l.substring(eq + 1).replaceAll("^['\"]|['\"]$", ""));
-        });
-        Integer retention = vars.containsKey("RETENTION_DAYS") && vars.get("RETENTION_DAYS").matches("\\d+")
-                ? Integer.valueOf(vars.get("RETENTION_DAYS")) : null;
-        List<String> dbs = vars.containsKey("DATABASES") && !vars.get("DATABASES").isBlank()
-                ? List.of(vars.get("DATABASES").strip().split("\\s+")) : List.of();
-        return new Backup(vars.get("TARGET"), schedule, retention, dbs);
+        // The backup tool's config (node/BackupFiles): "target DIR", "retention-days N", "database INST OWNER DB".
+        String target = null;
+        Integer retention = null;
+        List<String> dbs = new ArrayList<>();
+        for (String line : conf.get().split("\n")) {
+            String[] w = line.replaceAll("#.*", "").strip().split("\\s+");
+            if (w.length >= 2 && w[0].equals("target")) {
+                target = w[1];
+            } else if (w.length >= 2 && w[0].equals("retention-days") && w[1].matches("\\d{1,6}")) {
+                retention = Integer.valueOf(w[1]);
+            } else if (w.length >= 4 && w[0].equals("database")) {
+                dbs.add(w[3]);
+            }
+        }
+        return new Backup(target, schedule, retention, dbs);
     }
 }

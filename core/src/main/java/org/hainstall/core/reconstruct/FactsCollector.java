@@ -40,8 +40,8 @@ public final class FactsCollector {
             new Probe("haresources", Command.of("cat", "/etc/ha.d/haresources")),
             new Probe("services", Command.of("cat", "/etc/services")),
             new Probe("db2-paths", Command.raw("ls -1d /opt/ibm/db2/*/bin/db2level")),
-            new Probe("backup-cron", Command.of("cat", BackupFiles.CRON)),
-            new Probe("backup-conf", Command.of("cat", BackupFiles.CONFIG)));
+            new Probe("backup-cron", Command.of("cat", org.hainstall.core.node.BackupFiles.CRON)),
+            new Probe("backup-conf", Command.of("cat", org.hainstall.core.node.BackupFiles.CONFIG)));
 
     private final Shell shell;
 
