@@ -74,6 +74,41 @@ public final class CallbackServer implements AutoCloseable {
         return start(bindTo, Clock.systemUTC(), DEFAULT_BODY_LIMIT);
     }
 
+    /**
+     * Listens on {@code management.address}:{@code management.callbackPort} — the management address only, never
+     * all interfaces. A failure names the config path.
+     */
+    public static CallbackServer forConfig(org.hainstall.core.config.ClusterConfig config) throws SeedException {
+        org.hainstall.core.config.ClusterConfig.Management m = config.management();
+        if (m == null || m.address() == null || m.address().isBlank()) {
+            throw new SeedException("management.address: needed to receive the nodes' call backs");
+        }
+        if (m.callbackPort() == null || m.callbackPort() < 1 || m.callbackPort() > 65535) {
+            throw new SeedException("management.callbackPort: a port 1-65535 is needed for the call backs");
+        }
+        java.net.InetAddress address;
+        try {
+            // A literal address only: no name lookup decides where the server listens.
+            address = java.net.InetAddress.getByName(literal(m.address()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SeedException("management.address: " + m.address() + " is not an IP address");
+        }
+        try {
+            return start(new InetSocketAddress(address, m.callbackPort()));
+        } catch (IOException e) {
+            throw new SeedException("management.address/callbackPort: cannot listen on " + m.address() + ":"
+                    + m.callbackPort() + " (" + e.getMessage() + "); is the address this workstation's, "
+                    + "and the port free?", e);
+        }
+    }
+
+    private static String literal(String address) {
+        if (!address.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            throw new IllegalArgumentException("not a literal address");
+        }
+        return address;
+    }
+
     public InetSocketAddress address() {
         return http.getAddress();
     }

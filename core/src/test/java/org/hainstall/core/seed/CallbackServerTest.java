@@ -242,6 +242,30 @@ class CallbackServerTest {
         assertThat(tokenA.toString()).doesNotContain(tokenAText);
     }
 
+    @Test
+    void listensOnTheConfiguredManagementAddressOnly() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        var config = TestClusters.withManagement(TestClusters.twoNodes(), "127.0.0.1", port);
+        try (CallbackServer s = CallbackServer.forConfig(config)) {
+            assertThat(s.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            assertThat(s.address().getPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void refusesAManagementAddressThatIsNotThisMachinesNamingTheConfigPath() {
+        // 192.0.2.1 (TEST-NET-1) is on no interface here: binding fails, nothing is sent anywhere.
+        var config = TestClusters.withManagement(TestClusters.twoNodes(), "192.0.2.1", 8740);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallbackServer.forConfig(config))
+                .isInstanceOf(SeedException.class).hasMessageContaining("management.address");
+        var named = TestClusters.withManagement(TestClusters.twoNodes(), "mgmt.example.org", 8740);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallbackServer.forConfig(named))
+                .isInstanceOf(SeedException.class).hasMessageContaining("is not an IP address");
+    }
+
     /** The run's state for this node did not move: still pending, nobody told it is done, and the real call back still works. */
     private void assertRunStateUnchanged(String node) throws Exception {
         assertThat(server.status(node)).contains(CallbackServer.NodeStatus.PENDING);
