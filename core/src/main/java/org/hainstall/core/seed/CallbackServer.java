@@ -61,7 +61,8 @@ public final class CallbackServer implements AutoCloseable {
     /** Binds and starts; port 0 picks a free port (tests). */
     public static CallbackServer start(InetSocketAddress bindTo, Clock clock, int bodyLimit) throws IOException {
         HttpServer http = HttpServer.create(bindTo, 16);
-        ExecutorService handlers = Executors.newFixedThreadPool(2, daemon("hainstall-callback"));
+        // Several threads: a client that declares a body and sends it slowly holds one while the JDK server reads.
+        ExecutorService handlers = Executors.newFixedThreadPool(8, daemon("hainstall-callback"));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("hainstall-callback-timer"));
         CallbackServer server = new CallbackServer(http, handlers, timers, clock, bodyLimit);
         http.createContext("/", server::handle);

@@ -162,7 +162,11 @@ persist_network() {
 
 step_hostname() {
     echo "$NODE_NAME" | put_file "$R/etc/hostname" 0644 || { fail hostname "cannot write /etc/hostname"; return; }
-    sys hostname "$NODE_NAME" || fail hostname "hostname $NODE_NAME"
+    if command -v hostname >/dev/null 2>&1; then
+        sys hostname "$NODE_NAME" || fail hostname "hostname $NODE_NAME"
+    elif [ -z "$R" ]; then
+        echo "$NODE_NAME" >/proc/sys/kernel/hostname || fail hostname "cannot set the host name"
+    fi
 }
 
 step_hosts() {

@@ -133,6 +133,23 @@ class NodePrepScriptTest {
         assertThat(report.prepStatus()).isEqualTo("failed:network");
     }
 
+    @Test
+    void installsTheSeedsPackagesAsALocalAptSource() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(repo.resolve("chrony_4.3_amd64.deb"), "deb");
+        Files.writeString(repo.resolve("Packages"), "Package: chrony\n");
+        Path seedWithDebs = Files.createDirectory(dir.resolve("seed-debs"));
+        new SeedIsoBuilder().stage(inputs, NodeEnv.values(inputs), repo, seedWithDebs);
+        seed = seedWithDebs;
+
+        assertThat(runScript().exit).isZero();
+
+        assertThat(root.resolve("var/lib/hainstall/debs/chrony_4.3_amd64.deb")).hasContent("deb");
+        assertThat(root.resolve("var/lib/hainstall/debs/Packages")).exists();
+        assertThat(root.resolve("etc/apt/sources.list.d/hainstall-local.list"))
+                .hasContent("deb [trusted=yes] file:/var/lib/hainstall/debs ./");
+    }
+
     private Map<String, String> snapshot() throws IOException {
         return Map.of("hosts", Files.readString(root.resolve("etc/hosts")),
                 "ak", Files.readString(root.resolve("root/.ssh/authorized_keys")),
