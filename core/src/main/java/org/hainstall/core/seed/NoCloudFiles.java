@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * The NoCloud files at the seed's root, so that a stub with cloud-init uses the seed as it is: meta-data (instance
- * and host name), network-config (v2, interfaces matched by MAC) and user-data (keep the host keys node-prep
+ * and host name), network-config (disabled: node-prep owns the network) and user-data (keep the host keys node-prep
  * installs; run node-prep from the mounted seed). A stub without cloud-init ignores them and runs node-prep from its
  * own first-boot unit (docs/INTERFACES.md). Built from the allow-listed {@link NodeEnv} values only.
+ * meta-data and user-data are what cloud-init needs; the network is node-prep's alone (see {@link #networkConfig()}).
  */
 public final class NoCloudFiles {
     /** Where user-data mounts the seed before running node-prep. */
@@ -31,28 +32,13 @@ public final class NoCloudFiles {
                 + MOUNT + ") && sh " + MOUNT + "/hainstall/node-prep.sh " + MOUNT + "']\n";
     }
 
-    public static String networkConfig(Map<String, String> env) {
-        StringBuilder sb = new StringBuilder("version: 2\nethernets:\n");
-        sb.append("  main:\n")
-                .append("    match:\n      macaddress: \"").append(env.get("NODE_MAC")).append("\"\n")
-                .append("    addresses: [").append(env.get("NODE_ADDRESS")).append('/').append(env.get("NODE_PREFIX"))
-                .append("]\n");
-        if (!env.get("NODE_GATEWAY").isEmpty()) {
-            sb.append("    routes:\n      - to: default\n        via: ").append(env.get("NODE_GATEWAY")).append('\n');
-        }
-        if (!env.get("DNS_SERVERS").isEmpty()) {
-            sb.append("    nameservers:\n      addresses: [").append(env.get("DNS_SERVERS").replace(" ", ", "))
-                    .append("]\n");
-            if (!env.get("DOMAIN").isEmpty()) {
-                sb.append("      search: [").append(env.get("DOMAIN")).append("]\n");
-            }
-        }
-        if (!env.get("REPL_ADDRESS").isEmpty()) {
-            sb.append("  replication:\n")
-                    .append("    match:\n      macaddress: \"").append(env.get("REPL_MAC")).append("\"\n")
-                    .append("    addresses: [").append(env.get("REPL_ADDRESS")).append('/')
-                    .append(env.get("REPL_PREFIX")).append("]\n");
-        }
-        return sb.toString();
+    /**
+     * Network config "disabled": node-prep configures the interfaces (found by MAC, addresses with broadcast) and
+     * persists them. A v2 config here would make cloud-init name the interfaces after its keys and write a second,
+     * competing configuration; with "disabled" it neither renames nor falls back to DHCP.
+     */
+    public static String networkConfig() {
+        return "# hainstall: node-prep.sh configures the network (interfaces by MAC); cloud-init leaves it alone.\n"
+                + "config: disabled\n";
     }
 }

@@ -77,7 +77,7 @@ public final class SeedIsoBuilder {
     void stage(SeedInputs in, Map<String, String> env, Path local, Path stage) throws IOException, SeedException {
         write(stage.resolve("meta-data"), NoCloudFiles.metaData(env), PLAIN);
         write(stage.resolve("user-data"), NoCloudFiles.userData(), PLAIN);
-        write(stage.resolve("network-config"), NoCloudFiles.networkConfig(env), PLAIN);
+        write(stage.resolve("network-config"), NoCloudFiles.networkConfig(), PLAIN);
         Path h = mkdir(stage.resolve("hainstall"));
         try (InputStream script = SeedIsoBuilder.class.getResourceAsStream(NODE_PREP_RESOURCE)) {
             if (script == null) {
