@@ -54,11 +54,19 @@ public final class VmCloner {
     private final ClusterConfig.Libvirt settings;
     private final String clusterName;
     private final CloneIdentities identities;
+    private final org.libvirt.ErrorCallback quiet = new org.libvirt.ErrorCallback();
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final Map<String, ClonedNode> cloned = new LinkedHashMap<>();
 
     public VmCloner(Connect connect, ClusterConfig.Libvirt settings, String clusterName, CloneIdentities identities) {
         this.connect = connect;
+        // libvirt prints every error to stderr by default, also "not found" answers to our own existence checks;
+        // errors still arrive as LibvirtExceptions. Held in a field: JNA must not lose the callback to the GC.
+        try {
+            connect.setConnectionErrorCallback(quiet);
+        } catch (LibvirtException e) {
+            LOG.debug("cannot silence libvirt's stderr reporting: {}", message(e));
+        }
         this.settings = settings;
         this.clusterName = clusterName;
         this.identities = identities;
