@@ -214,7 +214,7 @@ step_hostkeys() {
         fail hostkeys "cannot install the host keys"
         return
     fi
-    sys systemctl try-reload-or-restart ssh.service || log "ssh not reloaded (not running yet?)"
+    sys systemctl try-reload-or-restart ssh.service 2>/dev/null || log "ssh not reloaded (not running yet, or no systemd)"
 }
 
 step_access() {
