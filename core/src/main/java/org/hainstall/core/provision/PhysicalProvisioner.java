@@ -55,6 +55,17 @@ public final class PhysicalProvisioner implements Provisioner {
             String replMac = mac(n.replicationMac(), "nodes[" + i + "].replicationMac", repl, problems);
             result.add(new NodeMachine(n.name(), mac, replMac, "physical machine " + n.name() + " (MAC " + mac + ")"));
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < result.size(); i++) {
+            NodeMachine m = result.get(i);
+            if (m.mainMac() != null && !seen.add(m.mainMac())) {
+                problems.add("nodes[" + i + "].mac: " + m.mainMac() + " is given to another interface too");
+            }
+            if (m.replicationMac() != null && !seen.add(m.replicationMac())) {
+                problems.add("nodes[" + i + "].replicationMac: " + m.replicationMac()
+                        + " is given to another interface too");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ProvisionException(problems);
         }

@@ -294,8 +294,10 @@ public final class VmCloner {
             String mac = configured.strip().toLowerCase(Locale.ROOT);
             if (!MAC.matcher(mac).matches()) {
                 problems.add(path + ": " + configured + " is not a MAC address");
-            } else if (used.contains(mac) || planned.contains(mac)) {
+            } else if (used.contains(mac)) {
                 problems.add(path + ": " + mac + " is already used by a domain on " + uri());
+            } else if (planned.contains(mac)) {
+                problems.add(path + ": " + mac + " is given to another interface of this cluster too");
             }
             planned.add(mac);
             return mac;

@@ -78,6 +78,8 @@ class PhysicalProvisionerTest {
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("nodes[0].mac: required");
         assertThatThrownBy(() -> provisioner.prepare(nodes("52:54:00:zz:00:11"), this::iso))
                 .hasMessageContaining("nodes[0].mac: 52:54:00:zz:00:11 is not a MAC address");
+        assertThatThrownBy(() -> provisioner.prepare(nodes("52:54:00:00:00:12"), this::iso))
+                .hasMessageContaining("nodes[1].mac: 52:54:00:00:00:12 is given to another interface too");
     }
 
     @Test

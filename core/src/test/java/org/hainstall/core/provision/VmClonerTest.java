@@ -144,7 +144,7 @@ class VmClonerTest {
                 .isInstanceOf(ProvisionException.class)
                 .satisfies(e -> assertThat(((ProvisionException) e).problems()).contains(
                         "nodes[0].mac: 52:54:00:5a:00:01 is already used by a domain on " + URI,
-                        "nodes[1].mac: 52:54:00:77:77:77 is already used by a domain on " + URI));
+                        "nodes[1].mac: 52:54:00:77:77:77 is given to another interface of this cluster too"));
         assertThat(definedNames()).containsExactly(STUB);
         assertThat(volumes()).hasSize(2);
     }
