@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 NotBuiltCommand.Create.class,
                 NotBuiltCommand.Modify.class,
-                NotBuiltCommand.Reconstruct.class,
+                ReconstructCommand.class,
                 ValidateCommand.class,
                 SchemaCommand.class,
                 NotBuiltCommand.Gui.class,

@@ -23,8 +23,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
     @Command(name = "modify", description = "Bring existing nodes to the config (not built yet).")
     static final class Modify extends NotBuiltCommand { }
 
-    @Command(name = "reconstruct", description = "Read a live cluster into a config (not built yet).")
-    static final class Reconstruct extends NotBuiltCommand { }
 
     @Command(name = "gui", description = "Open the wizard (not built yet).")
     static final class Gui extends NotBuiltCommand { }
