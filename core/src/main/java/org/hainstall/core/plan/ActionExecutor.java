@@ -5,14 +5,16 @@ import java.util.List;
 import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;
 
-/** Runs a change's actions on the step's node, in order, stopping at the first failure. */
+/**
+ * Runs a change's actions on the step's node, in order, stopping at the first failure. A cancel does not stop
+ * it between actions: a change is carried out whole, and the run stops at the next step boundary.
+ */
 public final class ActionExecutor {
     private ActionExecutor() {
     }
 
     public static void execute(StepContext ctx, List<Action> actions) throws StepException {
         for (Action action : actions) {
-            ctx.checkCancelled();
             try {
                 if (action instanceof Action.Run run) {
                     CommandResult result = ctx.shell().run(run.command(), run.timeout(), ctx.output());
