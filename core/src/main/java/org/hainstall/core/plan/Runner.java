@@ -109,7 +109,10 @@ public final class Runner {
                 String fromRun = earlier.get(step.id());
                 if (fromRun != null) {
                     journal.carried(step.id(), fromRun);
-                    record(new StepResult(step.id(), Outcome.OK, "finished in run " + fromRun + "; not redone",
+                    StepResult carried = new StepResult(step.id(), Outcome.OK,
+                            "finished in run " + fromRun + "; not redone", Duration.ZERO);
+                    results.put(step.id(), carried);
+                    sink.publish(new Event.StepFinished(clock.instant(), step.id(), Outcome.OK, carried.summary(),
                             Duration.ZERO));
                 } else {
                     pending.add(step.id());
@@ -191,8 +194,8 @@ public final class Runner {
 
         private void record(StepResult result) {
             results.put(result.step(), result);
-            if (mode == RunMode.APPLY && !result.summary().startsWith("finished in run ")) {
-                journal.stepFinished(result.step(), result.outcome(), result.summary());
+            if (mode == RunMode.APPLY) {
+                journal.stepFinished(result.step(), result.outcome(), redactor.redact(result.summary()));
             }
             if (blocks(result.outcome())) {
                 for (StepId dependant : graph.transitiveDependantsOf(result.step())) {
