@@ -76,6 +76,15 @@ public final class JournalFile implements RunJournal {
         root.put("state", RunState.RUNNING.name());
         root.put("startedAt", clock.instant().toString());
         this.steps = root.putObject("steps");
+        // Carried steps are written with the journal's first record: a crash right after the start must not
+        // lose what the resumed run had finished.
+        finishedEarlier.forEach((step, fromRun) -> {
+            ObjectNode s = record(step);
+            s.put("state", "finished");
+            s.put("outcome", Outcome.OK.name());
+            s.put("summary", "finished in run " + fromRun);
+            s.put("doneInRun", fromRun);
+        });
         save();
     }
 

@@ -6,6 +6,18 @@ import java.util.Map;
 /** Who holds a node's lock: written into the lock's owner file so a refused run can name the holder. */
 public record LockOwner(String runId, String user, String host, long pid, String since) {
 
+    /** This process, for a run. */
+    public static LockOwner forThisProcess(String runId, java.time.Instant now) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "unknown-host");
+        }
+        return new LockOwner(runId, System.getProperty("user.name", "?"), host, ProcessHandle.current().pid(),
+                now.toString());
+    }
+
     /** The owner file's content: {@code key=value} lines, newline-terminated. */
     public String toFileContent() {
         return "run=" + runId + "\nuser=" + user + "\nhost=" + host + "\npid=" + pid + "\nsince=" + since + "\n";

@@ -37,14 +37,25 @@ public final class NodeLock {
     private final Duration staleAfter;
     private final EventSink sink;
     private final java.time.Clock clock;
+    private final java.util.function.LongPredicate processAlive;
     private volatile boolean held;
 
     public NodeLock(Shell shell, LockOwner me, Duration staleAfter, EventSink sink, java.time.Clock clock) {
+        this(shell, me, staleAfter, sink, clock, pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    /**
+     * @param processAlive whether a process of this workstation is alive: a lock held by a dead process of this
+     *                     same host (an installer that was killed) is taken over at once, not only when stale
+     */
+    public NodeLock(Shell shell, LockOwner me, Duration staleAfter, EventSink sink, java.time.Clock clock,
+                    java.util.function.LongPredicate processAlive) {
         this.shell = shell;
         this.me = me;
         this.staleAfter = staleAfter;
         this.sink = sink;
         this.clock = clock;
+        this.processAlive = processAlive;
     }
 
     /** What {@link #INSPECT} found. */
@@ -66,12 +77,15 @@ public final class NodeLock {
             held = true;
             return;
         }
-        if (state.ageSeconds() >= staleAfter.toSeconds()) {
+        boolean holderDead = state.owner() != null && me.host().equals(state.owner().host())
+                && state.owner().pid() > 0 && state.owner().pid() != me.pid()
+                && !processAlive.test(state.owner().pid());
+        if (holderDead || state.ageSeconds() >= staleAfter.toSeconds()) {
             String who = state.owner() == null ? "a run that left no owner file" : state.owner().describe();
+            String why = holderDead ? "its process no longer runs on this workstation"
+                    : "not refreshed for " + state.ageSeconds() + " s (stale after " + staleAfter.toSeconds() + " s)";
             sink.publish(new Event.Notice(clock.instant(), shell.nodeName(), Event.Notice.Level.WARNING,
-                    "taking over a stale lock " + DIR + " on " + shell.nodeName() + ": held by " + who
-                            + ", not refreshed for " + state.ageSeconds() + " s (stale after "
-                            + staleAfter.toSeconds() + " s)"));
+                    "taking over a stale lock " + DIR + " on " + shell.nodeName() + ": held by " + who + ", " + why));
             String aside = DIR + ".stale-" + me.runId();
             run(Command.of("mv", DIR, aside).and(Command.of("rm", "-rf", aside)), "move the stale lock aside");
             if (tryCreate()) {

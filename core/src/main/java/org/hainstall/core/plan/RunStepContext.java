@@ -82,6 +82,13 @@ final class RunStepContext implements StepContext {
                 redactor.remember(v);
                 return v;
             }
+
+            @Override
+            public java.util.Collection<String> values() {
+                java.util.Collection<String> all = real.values();
+                all.forEach(redactor::remember);
+                return all;
+            }
         };
     }
 

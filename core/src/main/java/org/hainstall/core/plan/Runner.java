@@ -49,6 +49,9 @@ public final class Runner {
     public Runner(RunTarget target, EventSink sink, RunJournal journal, Clock clock, Redactor redactor) {
         this.target = target;
         this.redactor = redactor;
+        if (target.secrets() != null) {
+            target.secrets().values().forEach(redactor::remember);
+        }
         this.sink = redactor.wrap(sink);
         this.journal = journal;
         this.clock = clock;
@@ -179,7 +182,16 @@ public final class Runner {
                 if (mode == RunMode.APPLY) {
                     journal.stepStarted(id);
                 }
-                pool.execute(() -> finished.add(execute(step)));
+                pool.execute(() -> {
+                    StepResult r;
+                    try {
+                        r = execute(step);
+                    } catch (Throwable t) {
+                        // A sink that cannot write (disk full) must not leave the coordinator waiting forever.
+                        r = new StepResult(id, Outcome.FAILED, id + ": internal error: " + t, Duration.ZERO);
+                    }
+                    finished.add(r);
+                });
             }
         }
 
