@@ -34,7 +34,9 @@ public final class DryRunReport {
                 }
                 b.append("\n");
                 for (String action : s.actions()) {
-                    b.append("      ").append(action.replace("\n", "\n        ")).append("\n");
+                    // A file's final newline would print as an empty indented line.
+                    String shown = action.endsWith("\n") ? action.substring(0, action.length() - 1) : action;
+                    b.append("      ").append(shown.replace("\n", "\n        ")).append("\n");
                 }
             }
         }

@@ -101,4 +101,25 @@ class NodeLockTest {
         lock(second).acquire();
         assertThat(node.file(NodeLock.OWNER)).contains("bob");
     }
+
+    @Test
+    void takesOverAtOnceALockWhoseProcessOnThisWorkstationIsGone() throws Exception {
+        LockOwner killed = new LockOwner("20261126T001500Z-modify", "alice", "ws1", 4242, "2026-11-26T00:15:00Z");
+        LockOwner rerun = new LockOwner("20261126T001700Z-modify", "alice", "ws1", 5000, "2026-11-26T00:17:00Z");
+        new NodeLock(node, killed, STALE, sink, Clock.systemUTC(), pid -> true).acquire();
+        node.advance(Duration.ofSeconds(10));
+        new NodeLock(node, rerun, STALE, sink, Clock.systemUTC(), pid -> pid != 4242).acquire();
+        assertThat(node.file(NodeLock.OWNER)).contains("run=20261126T001700Z-modify");
+        assertThat(sink.of(Event.Notice.class)).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("no longer runs on this workstation"));
+    }
+
+    @Test
+    void aLiveProcessOnThisWorkstationKeepsItsLock() throws Exception {
+        LockOwner running = new LockOwner("20261126T001500Z-modify", "alice", "ws1", 4242, "2026-11-26T00:15:00Z");
+        LockOwner other = new LockOwner("20261126T001700Z-modify", "alice", "ws1", 5000, "2026-11-26T00:17:00Z");
+        new NodeLock(node, running, STALE, sink, Clock.systemUTC(), pid -> true).acquire();
+        assertThatThrownBy(() -> new NodeLock(node, other, STALE, sink, Clock.systemUTC(), pid -> true).acquire())
+                .isInstanceOf(LockHeldException.class);
+    }
 }
