@@ -17,8 +17,19 @@ public final class Launcher {
     }
 
     static int run(String... args) {
-        Injector injector = Guice.createInjector(new AppModule());
-        CommandLine cli = new CommandLine(HainstallCommand.class, injector::getInstance);
+        return run(Guice.createInjector(new AppModule()), args);
+    }
+
+    static int run(Injector injector, String... args) {
+        CommandLine cli = new CommandLine(HainstallCommand.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                // Our commands and mixins come from the injector; picocli's own helpers (the collections behind
+                // repeatable options, converters) from picocli's factory — Guice has no binding for List.
+                return cls.getName().startsWith("org.hainstall.") ? injector.getInstance(cls)
+                        : CommandLine.defaultFactory().create(cls);
+            }
+        });
         return cli.execute(args);
     }
 }

@@ -30,6 +30,27 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * An action on a named node: how a cluster-wide step (no node of its own) says where each action runs.
+     * A node step may use it too, to act on its peer.
+     */
+    record On(String node, Action action) implements Action {
+        public On {
+            if (action instanceof On) {
+                throw new IllegalArgumentException("nested Action.On");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "on " + node + ": " + action.describe();
+        }
+    }
+
+    static Action on(String node, Action action) {
+        return new On(node, action);
+    }
+
     /** For dry runs and logs. Secrets masked. */
     String describe();
 }

@@ -280,6 +280,10 @@ public final class Runner {
                     outcome = Outcome.FAILED;
                     summary = e.getMessage();
                 }
+            } catch (java.util.concurrent.CompletionException e) {
+                // A prompt that could not be answered (no terminal) arrives this way.
+                outcome = Outcome.FAILED;
+                summary = id + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
             } catch (RuntimeException e) {
                 outcome = Outcome.FAILED;
                 summary = id + ": internal error: " + e;
@@ -290,7 +294,8 @@ public final class Runner {
         }
 
         private void rememberSecrets(Check.Change change) {
-            for (Action action : change.actions()) {
+            for (Action each : change.actions()) {
+                Action action = each instanceof Action.On on ? on.action() : each;
                 if (action instanceof Action.WriteFile file && file.secret()) {
                     redactor.remember(file.content());
                 }

@@ -47,7 +47,9 @@ class DryRunReportTest {
             }
         }
         all.add(new FactStep("drbd-connect", null, r -> Check.change("connect the DRBD resources",
-                List.of(new Action.Run(Command.of("drbdadm", "connect", "all")))), "lvm").on(null));
+                List.of(Action.on("sales-db1", new Action.Run(Command.of("drbdadm", "connect", "all"))),
+                        Action.on("sales-db2", new Action.Run(Command.of("drbdadm", "connect", "all"))))), "lvm")
+                .on(null));
         return all;
     }
 
