@@ -250,6 +250,27 @@ class RunSessionTest {
         assertThat(n1.lockPresent()).isFalse();
     }
 
+    @Test
+    void aStepCutOffByALostConnectionIsRecordedUnknownAndReCheckedByTheNextRun() throws Exception {
+        boolean[] drop = {true};
+        ScriptedStep packages = ScriptedStep.on("n1", "packages").onApply(ctx -> {
+            if (drop[0]) {
+                drop[0] = false;
+                throw new StepException(ctx.stepId(), "apt-get did not finish", new org.hainstall.core.remote
+                        .RemoteException(org.hainstall.core.remote.RemoteException.Kind.CONNECTION_LOST,
+                        "n1: connection closed by the peer"));
+            }
+        });
+        RunSession.Result first = session(List.of(packages), RunSession.Options.apply("modify")).run();
+        assertThat(JournalFile.read(first.runFolder().resolve("journal.json")).orElseThrow().steps()
+                .get(packages.id()).outcome()).isEqualTo(Outcome.UNKNOWN);
+
+        RunSession.Result second = session(List.of(packages), RunSession.Options.apply("modify")).run();
+        assertThat(second.run().success()).isTrue();
+        assertThat(packages.checks.get()).isEqualTo(3); // first run: check; second: check, verify
+        assertThat(packages.applies.get()).isEqualTo(2);
+    }
+
     private Path onlyRun() throws IOException {
         try (Stream<Path> runs = Files.list(state().runs())) {
             return runs.toList().stream().reduce((a, b) -> {
