@@ -253,4 +253,11 @@ class CliTest {
         assertThat(n1.commands()).doesNotContain("setup packages");
         assertThat(n1.commands()).contains(org.hainstall.core.plan.NodeLock.REMOVE.line()); // n1's lock released
     }
+
+    @Test
+    void withTheAppsOwnWiringModifyAndCreateSayWhatIsNotBuiltYet() {
+        // Until the config loader, node steps, SSH and secrets store are wired (docs/PLAN-ENGINE.md), exit 3.
+        assertThat(Launcher.run("modify", "--config", configFile.toString(), "--yes")).isEqualTo(3);
+        assertThat(Launcher.run("create", "--config", configFile.toString(), "--dry-run")).isEqualTo(3);
+    }
 }
