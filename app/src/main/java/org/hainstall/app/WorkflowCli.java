@@ -69,7 +69,7 @@ class WorkflowCli {
                         + e.getMessage());
                 return ExitCodes.STEP_FAILED;
             }
-            return options.dryRun ? dryRun(mode, name, config, steps, options) : apply(name, config, steps, options);
+            return options.dryRun ? dryRun(mode, name, config, steps, options) : apply(mode, name, config, steps, options);
         } catch (NotBuiltException e) {
             terminal.err().println("hainstall " + name + ": " + e.getMessage() + "; nothing was done.");
             return ExitCodes.NOT_BUILT;
@@ -118,7 +118,7 @@ class WorkflowCli {
         }
     }
 
-    private int apply(String name, ClusterConfig config, List<Step> steps, RunOptions options) {
+    private int apply(Mode mode, String name, ClusterConfig config, List<Step> steps, RunOptions options) {
         if (!options.yes && !confirmed(name, config, options)) {
             return ExitCodes.CANCELLED;
         }
@@ -133,6 +133,9 @@ class WorkflowCli {
         RunSession.Options runOptions = RunSession.Options.apply(name);
         if (options.fresh) {
             runOptions = runOptions.withoutResume();
+        }
+        if (mode == Mode.CREATE) {
+            runOptions = runOptions.connectingOnFirstUse(); // the nodes exist only after provisioning
         }
         RunSession session = new RunSession(config, steps, ssh, view, new TerminalPrompter(terminal),
                 new TerminalProgress(terminal.out(), options.verbose), StateFolder.forConfig(options.config), clock,

@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.remote.RemoteException;
-import org.hainstall.core.remote.Shell;
 import org.hainstall.core.remote.ShellFactory;
 
 /**
@@ -26,23 +22,32 @@ import org.hainstall.core.remote.ShellFactory;
  */
 public final class RunSession {
 
-    /** How a session runs. */
-    public record Options(String mode, RunMode runMode, boolean resume, Duration lockStaleAfter,
-                          Duration lockRefreshEvery) {
+    /**
+     * How a session runs.
+     *
+     * @param connectEagerly connect to (and lock) every node before the first step — modify; otherwise a node is
+     *                       connected when a step first needs it — create, whose nodes exist only after provisioning
+     */
+    public record Options(String mode, RunMode runMode, boolean resume, boolean connectEagerly,
+                          Duration lockStaleAfter, Duration lockRefreshEvery) {
         public static Options apply(String mode) {
-            return new Options(mode, RunMode.APPLY, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
+            return new Options(mode, RunMode.APPLY, true, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
         }
 
         public static Options dryRun(String mode) {
-            return new Options(mode, RunMode.DRY_RUN, false, Duration.ofMinutes(5), Duration.ofMinutes(1));
+            return new Options(mode, RunMode.DRY_RUN, false, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
         }
 
         public Options withoutResume() {
-            return new Options(mode, runMode, false, lockStaleAfter, lockRefreshEvery);
+            return new Options(mode, runMode, false, connectEagerly, lockStaleAfter, lockRefreshEvery);
+        }
+
+        public Options connectingOnFirstUse() {
+            return new Options(mode, runMode, resume, false, lockStaleAfter, lockRefreshEvery);
         }
 
         public Options withLockTimes(Duration staleAfter, Duration refreshEvery) {
-            return new Options(mode, runMode, resume, staleAfter, refreshEvery);
+            return new Options(mode, runMode, resume, connectEagerly, staleAfter, refreshEvery);
         }
     }
 
@@ -88,73 +93,72 @@ public final class RunSession {
         return options.runMode() == RunMode.DRY_RUN ? dryRun() : applyRun();
     }
 
-    private Result dryRun() throws RemoteException {
+    private Result dryRun() throws RemoteException, LockHeldException {
         Redactor redactor = new Redactor();
         Plan.Collector plan = new Plan.Collector();
         EventSink sink = fanOut(plan, listener);
-        Map<String, Shell> open = connect();
-        try {
-            Runner r = new Runner(new RunTarget(config, open, secrets, prompter), sink, RunJournal.none(), clock,
-                    redactor);
+        try (NodeConnections connections = new NodeConnections(config, shells, null)) {
+            connections.openAll();
+            Runner r = new Runner(new RunTarget(config, connections, secrets, prompter), sink, RunJournal.none(),
+                    clock, redactor);
             runner = r;
             if (cancelled) {
                 r.cancel();
             }
             RunResult result = r.run(options.mode() + "-dry-run", options.mode(), RunMode.DRY_RUN, steps);
             return new Result(result, null, plan.plan(steps, result));
-        } finally {
-            open.values().forEach(Shell::close);
         }
     }
 
     private Result applyRun() throws IOException, RemoteException, LockHeldException {
         String digest = ConfigDigest.of(config);
-        RunFolder folder = state.newRun(options.mode(), clock.instant());
-        Redactor redactor = new Redactor();
-        EventSink sink = redactor.wrap(fanOut(folder, listener));
-        List<NodeLock> locks = new ArrayList<>();
-        Map<String, Shell> open = Map.of();
-        ScheduledExecutorService refresher = null;
-        try {
-            open = connect();
+        try (AutoCloseable localLock = state.lockForRun()) {
+            RunFolder folder = state.newRun(options.mode(), clock.instant());
+            Redactor redactor = new Redactor();
+            EventSink sink = redactor.wrap(fanOut(folder, listener));
             LockOwner me = LockOwner.forThisProcess(folder.runId(), clock.instant());
-            for (String node : open.keySet()) {
-                NodeLock lock = new NodeLock(open.get(node), me, options.lockStaleAfter(), sink, clock);
-                lock.acquire();
-                locks.add(lock);
-            }
-            // Only now, holding every lock, may this run look for a run to resume and start its journal.
-            Optional<JournalFile.Snapshot> resumed = options.resume()
-                    ? state.resumable(options.mode(), digest) : Optional.empty();
-            resumed.ifPresent(s -> sink.publish(resumeNotice(s)));
-            JournalFile journal = new JournalFile(folder.journal(), folder.runId(), options.mode(), digest, resumed,
-                    clock);
-            Runner r = new Runner(new RunTarget(config, open, secrets, prompter), sink, journal, clock, redactor);
-            runner = r;
-            if (cancelled) {
-                r.cancel();
-            }
-            refresher = startRefreshing(locks, sink, r);
-            RunResult result = r.run(folder.runId(), options.mode(), RunMode.APPLY, steps);
-            return new Result(result, folder.dir(), null);
-        } catch (LockHeldException | RemoteException e) {
-            sink.publish(new Event.Notice(clock.instant(), null, Event.Notice.Level.WARNING,
-                    "run not started: " + e.getMessage()));
-            throw e;
-        } finally {
-            if (refresher != null) {
-                refresher.shutdownNow();
-                try {
-                    refresher.awaitTermination(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            NodeConnections connections = new NodeConnections(config, shells,
+                    shell -> new NodeLock(shell, me, options.lockStaleAfter(), sink, clock));
+            ScheduledExecutorService refresher = null;
+            try {
+                if (options.connectEagerly()) {
+                    connections.openAll();
                 }
+                // Only now, holding the locks, may this run look for a run to resume and start its journal.
+                Optional<JournalFile.Snapshot> resumed = options.resume()
+                        ? state.resumable(options.mode(), digest) : Optional.empty();
+                resumed.ifPresent(s -> sink.publish(resumeNotice(s)));
+                JournalFile journal = new JournalFile(folder.journal(), folder.runId(), options.mode(), digest,
+                        resumed, clock);
+                Runner r = new Runner(new RunTarget(config, connections, secrets, prompter), sink, journal, clock,
+                        redactor);
+                runner = r;
+                if (cancelled) {
+                    r.cancel();
+                }
+                refresher = startRefreshing(connections, sink, r);
+                RunResult result = r.run(folder.runId(), options.mode(), RunMode.APPLY, steps);
+                return new Result(result, folder.dir(), null);
+            } catch (LockHeldException | RemoteException e) {
+                sink.publish(new Event.Notice(clock.instant(), null, Event.Notice.Level.WARNING,
+                        "run not started: " + e.getMessage()));
+                throw e;
+            } finally {
+                if (refresher != null) {
+                    refresher.shutdownNow();
+                    try {
+                        refresher.awaitTermination(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                connections.close();
+                folder.close();
             }
-            for (NodeLock lock : locks) {
-                lock.release();
-            }
-            open.values().forEach(Shell::close);
-            folder.close();
+        } catch (IOException | RemoteException | LockHeldException | RuntimeException e) {
+            throw e;
+        } catch (Exception closing) {
+            throw new IOException("cannot release the state folder's lock: " + closing.getMessage(), closing);
         }
     }
 
@@ -167,20 +171,7 @@ public final class RunSession {
                 + (running.isEmpty() ? "" : "; re-checking the step(s) it left running: " + String.join(", ", running)));
     }
 
-    private Map<String, Shell> connect() throws RemoteException {
-        Map<String, Shell> open = new LinkedHashMap<>();
-        try {
-            for (ClusterConfig.Node node : config.nodes()) {
-                open.put(node.name(), shells.open(config, node));
-            }
-        } catch (RemoteException | RuntimeException e) {
-            open.values().forEach(Shell::close);
-            throw e;
-        }
-        return open;
-    }
-
-    private ScheduledExecutorService startRefreshing(List<NodeLock> locks, EventSink sink, Runner r) {
+    private ScheduledExecutorService startRefreshing(NodeConnections connections, EventSink sink, Runner r) {
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "hainstall-lock-refresh");
             t.setDaemon(true);
@@ -188,7 +179,7 @@ public final class RunSession {
         });
         long every = Math.max(1, options.lockRefreshEvery().toMillis());
         s.scheduleWithFixedDelay(() -> {
-            for (NodeLock lock : locks) {
+            for (NodeLock lock : connections.locks()) {
                 try {
                     lock.refresh();
                 } catch (LockHeldException e) {

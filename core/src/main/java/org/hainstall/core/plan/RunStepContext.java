@@ -57,11 +57,7 @@ final class RunStepContext implements StepContext {
 
     @Override
     public Shell shell(String nodeName) {
-        Shell shell = target.shells().get(nodeName);
-        if (shell == null) {
-            throw new IllegalStateException(id + ": no shell for node " + nodeName);
-        }
-        return shell;
+        return target.shells().shell(nodeName);
     }
 
     @Override

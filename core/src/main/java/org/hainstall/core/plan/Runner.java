@@ -280,6 +280,9 @@ public final class Runner {
                     outcome = Outcome.FAILED;
                     summary = e.getMessage();
                 }
+            } catch (NodeConnectionException e) {
+                outcome = Outcome.FAILED;
+                summary = id + ": " + e.getMessage();
             } catch (java.util.concurrent.CompletionException e) {
                 // A prompt that could not be answered (no terminal) arrives this way.
                 outcome = Outcome.FAILED;

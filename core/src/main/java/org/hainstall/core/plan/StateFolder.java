@@ -44,6 +44,46 @@ public final class StateFolder {
         return root.resolve("runs");
     }
 
+    /**
+     * Holds this state folder for one applying run, so that two runs on this workstation never write one cluster's
+     * journal at once (the node locks cover other workstations). The operating system frees it when the process
+     * dies, so a killed installer never leaves it behind.
+     */
+    public AutoCloseable lockForRun() throws IOException, LockHeldException {
+        PrivateFiles.createDirectories(root);
+        Path file = root.resolve("run.lock");
+        if (!Files.exists(file)) {
+            try {
+                PrivateFiles.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another run created it first; the lock below decides
+            }
+        }
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = Files.readString(file).strip();
+            ch.close();
+            throw new LockHeldException("this workstation", null, "another hainstall run on this workstation ("
+                    + (holder.isEmpty() ? "unknown process" : holder) + ") is using " + root
+                    + ". Refused: nothing was changed. Wait for that run to end.");
+        }
+        ch.truncate(0);
+        ch.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.nio.channels.FileLock held = lock;
+        return () -> {
+            held.release();
+            ch.close();
+        };
+    }
+
     /** Creates a new, empty run folder named after the time and mode; never reuses one. */
     public RunFolder newRun(String mode, Instant now) throws IOException {
         PrivateFiles.createDirectories(runs());

@@ -168,26 +168,24 @@ class RunSessionTest {
     }
 
     @Test
-    void secondRunAgainstALockedClusterIsRefusedNamingTheHolderAndChangesNothing() throws Exception {
+    void aRunFromAnotherWorkstationIsRefusedByTheNodeLockNamingTheHolder() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch mayEnd = new CountDownLatch(1);
         ScriptedStep slow = ScriptedStep.on("n1", "packages").onApply(ctx -> {
             running.countDown();
             await(mayEnd);
         });
-        CompletableFuture<RunSession.Result> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return session(List.of(slow), RunSession.Options.apply("modify")).run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<RunSession.Result> first = runAsync(session(List.of(slow), RunSession.Options.apply("modify")));
         await(running);
+        // Another workstation: its own copy of the config, so its own state folder.
         ScriptedStep other = ScriptedStep.on("n2", "packages");
+        RunSession elsewhere = new RunSession(config, List.of(other), TestClusters.factory(Map.of("n1", n1, "n2", n2)),
+                Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, StateFolder.forConfig(dir.resolve("ws2/sales-db.yaml")),
+                Clock.systemUTC(), RunSession.Options.apply("modify"));
         try {
-            assertThatThrownBy(() -> session(List.of(other), RunSession.Options.apply("modify")).run())
+            assertThatThrownBy(elsewhere::run)
                     .isInstanceOf(LockHeldException.class)
-                    .hasMessageContaining("another hainstall run holds the lock /run/hainstall.lock")
+                    .hasMessageContaining("n1: another hainstall run holds the lock /run/hainstall.lock")
                     .hasMessageContaining("-modify by ")
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
         } finally {
@@ -195,10 +193,60 @@ class RunSessionTest {
         }
         assertThat(other.checks.get()).isZero();
         assertThat(first.join().run().success()).isTrue();
+        assertThat(n2.lockPresent()).isFalse(); // the refused run released what it had taken
         // The refused run's folder holds no journal, so it can never be mistaken for a run to resume.
-        try (Stream<Path> runs = Files.list(state().runs())) {
-            assertThat(runs.filter(r -> Files.exists(r.resolve("journal.json"))).count()).isEqualTo(1);
+        try (Stream<Path> runs = Files.list(dir.resolve("ws2/sales-db.state/runs"))) {
+            assertThat(runs.filter(r -> Files.exists(r.resolve("journal.json"))).count()).isZero();
         }
+    }
+
+    @Test
+    void aSecondRunOnThisWorkstationIsRefusedBeforeItContactsAnyNode() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch mayEnd = new CountDownLatch(1);
+        ScriptedStep slow = ScriptedStep.on("n1", "packages").onApply(ctx -> {
+            running.countDown();
+            await(mayEnd);
+        });
+        CompletableFuture<RunSession.Result> first = runAsync(session(List.of(slow), RunSession.Options.apply("modify")));
+        await(running);
+        int commandsBefore = n2.commands().size();
+        try {
+            assertThatThrownBy(() -> session(List.of(ScriptedStep.on("n2", "x")), RunSession.Options.apply("modify"))
+                    .run()).isInstanceOf(LockHeldException.class)
+                    .hasMessageContaining("another hainstall run on this workstation (pid "
+                            + ProcessHandle.current().pid() + ")");
+        } finally {
+            mayEnd.countDown();
+        }
+        assertThat(n2.commands()).hasSize(commandsBefore);
+        assertThat(first.join().run().success()).isTrue();
+    }
+
+    @Test
+    void createConnectsToANodeOnlyWhenAStepFirstNeedsItAndLocksItThen() throws Exception {
+        ScriptedStep provision = ScriptedStep.cluster("provision").onApply(ctx -> {
+            if (!n1.commands().isEmpty()) {
+                throw new StepException(ctx.stepId(), "a node was contacted before it was provisioned");
+            }
+        });
+        ScriptedStep packages = ScriptedStep.on("n1", "packages", "provision")
+                .actions(new Action.Run(Command.of("apt-get", "install", "-y", "drbd-utils")));
+        RunSession.Result result = session(List.of(provision, packages),
+                RunSession.Options.apply("create").connectingOnFirstUse()).run();
+        assertThat(result.run().success()).isTrue();
+        assertThat(n1.commands()).contains(NodeLock.ACQUIRE.line(), NodeLock.REMOVE.line());
+        assertThat(n2.commands()).isEmpty(); // no step needed n2
+    }
+
+    private static CompletableFuture<RunSession.Result> runAsync(RunSession session) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test

@@ -26,7 +26,7 @@ final class Runs {
     static final AdminPrompter ANSWER_DONE = p -> CompletableFuture.completedFuture(Prompt.Answer.DONE);
 
     static RunTarget target(Map<String, Shell> shells) {
-        return new RunTarget(null, shells, NO_SECRETS, ANSWER_DONE);
+        return RunTarget.of(null, shells, NO_SECRETS, ANSWER_DONE);
     }
 
     static Runner runner(EventSink sink) {
