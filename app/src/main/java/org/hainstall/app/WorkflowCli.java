@@ -19,6 +19,7 @@ import org.hainstall.core.plan.RunSummary;
 import org.hainstall.core.plan.SecretsView;
 import org.hainstall.core.plan.StateFolder;
 import org.hainstall.core.plan.Step;
+import org.hainstall.core.plan.StepGraph;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.ShellFactory;
@@ -64,6 +65,7 @@ class WorkflowCli {
             List<Step> steps;
             try {
                 steps = mode == Mode.MODIFY ? workflows.modify(config) : workflows.create(config);
+                new StepGraph(steps); // unknown dependency, duplicate, cycle: a bug in the catalog, named here
             } catch (IllegalArgumentException e) {
                 terminal.err().println("hainstall " + name + ": the " + name + " workflow is inconsistent: "
                         + e.getMessage());
