@@ -260,4 +260,13 @@ class CliTest {
         assertThat(Launcher.run("modify", "--config", configFile.toString(), "--yes")).isEqualTo(3);
         assertThat(Launcher.run("create", "--config", configFile.toString(), "--dry-run")).isEqualTo(3);
     }
+
+    @Test
+    void aStepCatalogWithAnUnknownDependencyIsNamedBeforeAnyNodeIsContacted() {
+        workflows = steps(List.of(new CliStep(StepId.onNode("lvm", "n1"), CliStep.Kind.CHANGE, "pakages")));
+        int exit = run("modify", "--config", configFile.toString(), "--yes");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains("n1/lvm depends on \"pakages\"");
+        assertThat(opened).isEmpty();
+    }
 }
