@@ -25,7 +25,8 @@ public sealed interface Action {
     record WriteFile(String path, String content, int mode, boolean secret) implements Action {
         @Override
         public String describe() {
-            String shown = secret ? "(secret content, " + content.length() + " bytes)" : content;
+            String shown = secret ? "(secret content, "
+                    + content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes)" : content;
             return "write " + path + " (mode " + String.format("%04o", mode) + "):\n" + shown;
         }
     }
