@@ -3,8 +3,21 @@ package org.hainstall.core.plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Who holds a node's lock: written into the lock's owner file so a refused run can name the holder. */
-public record LockOwner(String runId, String user, String host, long pid, String since) {
+/**
+ * Who holds a node's lock: written into the lock's owner file so a refused run can name the holder.
+ * {@code token} is random per run and decides ownership: run ids are timestamps, and two workstations can start
+ * a run in the same second.
+ */
+public record LockOwner(String token, String runId, String user, String host, long pid, String since) {
+
+    public LockOwner(String runId, String user, String host, long pid, String since) {
+        this(java.util.UUID.randomUUID().toString(), runId, user, host, pid, since);
+    }
+
+    /** Same run: same token. */
+    public boolean sameRunAs(LockOwner other) {
+        return other != null && token.equals(other.token);
+    }
 
     /** This process, for a run. */
     public static LockOwner forThisProcess(String runId, java.time.Instant now) {
@@ -20,7 +33,8 @@ public record LockOwner(String runId, String user, String host, long pid, String
 
     /** The owner file's content: {@code key=value} lines, newline-terminated. */
     public String toFileContent() {
-        return "run=" + runId + "\nuser=" + user + "\nhost=" + host + "\npid=" + pid + "\nsince=" + since + "\n";
+        return "token=" + token + "\nrun=" + runId + "\nuser=" + user + "\nhost=" + host + "\npid=" + pid
+                + "\nsince=" + since + "\n";
     }
 
     /** Parses what {@link #toFileContent} wrote; missing fields become "?" (a lock written by hand, half a write). */
@@ -31,7 +45,7 @@ public record LockOwner(String runId, String user, String host, long pid, String
         } catch (NumberFormatException e) {
             pid = -1;
         }
-        return new LockOwner(fields.getOrDefault("run", "?"), fields.getOrDefault("user", "?"),
+        return new LockOwner(fields.getOrDefault("token", "?"), fields.getOrDefault("run", "?"), fields.getOrDefault("user", "?"),
                 fields.getOrDefault("host", "?"), pid, fields.getOrDefault("since", "?"));
     }
 

@@ -73,7 +73,7 @@ public final class NodeLock {
             }
             state = inspect();
         }
-        if (state.owner() != null && me.runId().equals(state.owner().runId())) {
+        if (me.sameRunAs(state.owner())) {
             held = true;
             return;
         }
@@ -122,7 +122,7 @@ public final class NodeLock {
      */
     public void refresh() throws LockHeldException, RemoteException {
         State state = inspect();
-        if (!state.present() || state.owner() == null || !me.runId().equals(state.owner().runId())) {
+        if (!state.present() || !me.sameRunAs(state.owner())) {
             held = false;
             throw new LockHeldException(shell.nodeName(), state.owner(), shell.nodeName() + ": this run lost its lock "
                     + DIR + (state.owner() == null ? "" : " to " + state.owner().describe()));
@@ -137,7 +137,7 @@ public final class NodeLock {
         }
         try {
             State state = inspect();
-            if (state.present() && state.owner() != null && me.runId().equals(state.owner().runId())) {
+            if (state.present() && me.sameRunAs(state.owner())) {
                 run(REMOVE, "remove the lock");
             }
             held = false;

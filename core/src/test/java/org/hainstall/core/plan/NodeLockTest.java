@@ -122,4 +122,13 @@ class NodeLockTest {
         assertThatThrownBy(() -> new NodeLock(node, other, STALE, sink, Clock.systemUTC(), pid -> true).acquire())
                 .isInstanceOf(LockHeldException.class);
     }
+
+    @Test
+    void aRunFromAnotherWorkstationStartedInTheSameSecondIsStillRefused() throws Exception {
+        LockOwner here = new LockOwner("20261126T001500Z-modify", "alice", "ws1", 4242, "2026-11-26T00:15:00Z");
+        LockOwner there = new LockOwner("20261126T001500Z-modify", "bob", "ws2", 4242, "2026-11-26T00:15:00Z");
+        lock(here).acquire();
+        assertThatThrownBy(() -> lock(there).acquire()).isInstanceOf(LockHeldException.class)
+                .hasMessageContaining("alice@ws1");
+    }
 }
