@@ -131,6 +131,12 @@ public final class Runner {
             boolean interrupted = false;
             try {
                 while (true) {
+                    // An interrupt that raced with a step's result can leave take() returning normally with the
+                    // flag set: honour it here, before anything new starts.
+                    if (Thread.interrupted()) {
+                        interrupted = true;
+                        cancel();
+                    }
                     if (!cancelled.get()) {
                         startReady(pool);
                     }

@@ -347,14 +347,22 @@ class RunSessionTest {
     }
 
     private static void copyTree(Path src, Path target) throws IOException {
+        // The other node's step may be writing the journal meanwhile: its temp file can vanish under the walk.
+        // journal.json itself is only ever replaced by a rename, so whichever version is copied is whole.
+        List<Path> all;
         try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path t = target.resolve(src.relativize(p).toString());
+            all = walk.filter(p -> !p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+        for (Path p : all) {
+            Path t = target.resolve(src.relativize(p).toString());
+            try {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else {
                     Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
+            } catch (java.nio.file.NoSuchFileException vanished) {
+                // a temp file renamed away between the walk and the copy
             }
         }
     }

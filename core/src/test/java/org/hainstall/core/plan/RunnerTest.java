@@ -168,11 +168,6 @@ class RunnerTest {
         Thread runThread = new Thread(() -> result.set(Runs.apply(sink, List.of(a, b))));
         runThread.start();
         await(aRunning);
-        // Interrupt once the runner waits for the step (an interrupt that lands in class loading can be lost).
-        for (int i = 0; i < 3000 && runThread.getState() != Thread.State.WAITING; i++) {
-            Thread.onSpinWait();
-            Thread.sleep(1);
-        }
         runThread.interrupt();
         aMayEnd.countDown();
         runThread.join();
