@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Installs, changes and clones two-node DRBD + Heartbeat DB2 clusters.",
         subcommands = {
-                NotBuiltCommand.Create.class,
-                NotBuiltCommand.Modify.class,
+                CreateCommand.class,
+                ModifyCommand.class,
                 ReconstructCommand.class,
                 ValidateCommand.class,
                 SchemaCommand.class,

@@ -18,12 +18,20 @@ public final class Launcher {
     }
 
     static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(Guice.createInjector(new AppModule()), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
     }
 
     /** In-process runs (tests) pass their own writers; commands print through picocli's out and err. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        Injector injector = Guice.createInjector(new AppModule());
+        return run(Guice.createInjector(new AppModule()), out, err, args);
+    }
+
+    static int run(Injector injector, String... args) {
+        return run(injector, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    static int run(Injector injector, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(HainstallCommand.class, new GuiceFactory(injector));
         cli.setOut(out);
         cli.setErr(err);

@@ -17,12 +17,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
         return NOT_BUILT;
     }
 
-    @Command(name = "create", description = "Create a new cluster (not built yet).")
-    static final class Create extends NotBuiltCommand { }
-
-    @Command(name = "modify", description = "Bring existing nodes to the config (not built yet).")
-    static final class Modify extends NotBuiltCommand { }
-
 
     @Command(name = "gui", description = "Open the wizard (not built yet).")
     static final class Gui extends NotBuiltCommand { }

@@ -25,9 +25,31 @@ public sealed interface Action {
     record WriteFile(String path, String content, int mode, boolean secret) implements Action {
         @Override
         public String describe() {
-            String shown = secret ? "(secret content, " + content.length() + " bytes)" : content;
+            String shown = secret ? "(secret content, "
+                    + content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes)" : content;
             return "write " + path + " (mode " + String.format("%04o", mode) + "):\n" + shown;
         }
+    }
+
+    /**
+     * An action on a named node: how a cluster-wide step (no node of its own) says where each action runs.
+     * A node step may use it too, to act on its peer.
+     */
+    record On(String node, Action action) implements Action {
+        public On {
+            if (action instanceof On) {
+                throw new IllegalArgumentException("nested Action.On");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "on " + node + ": " + action.describe();
+        }
+    }
+
+    static Action on(String node, Action action) {
+        return new On(node, action);
     }
 
     /** For dry runs and logs. Secrets masked. */

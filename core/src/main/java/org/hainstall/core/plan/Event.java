@@ -26,4 +26,12 @@ public sealed interface Event {
 
     record RunFinished(Instant at, String runId, boolean success, int changed, int failed, String summary)
             implements Event { }
+
+    /**
+     * Something the admin should know that is not a step's output: a stale lock taken over, a run resumed,
+     * a cancel requested. {@code node} is null when it concerns the whole cluster.
+     */
+    record Notice(Instant at, String node, Level level, String message) implements Event {
+        public enum Level { INFO, WARNING }
+    }
 }

@@ -5,9 +5,27 @@ import org.hainstall.core.plan.SecretsView;
 /** The steps' read-only view of the secrets folder. A missing secret is an error naming the folder. */
 public final class StoreSecretsView implements SecretsView {
     private final SecretsStore store;
+    private final java.util.List<String> drbdResources;
 
     public StoreSecretsView(SecretsStore store) {
+        this(store, java.util.List.of());
+    }
+
+    /** With the config's DRBD resources, so {@link #values()} can name every secret for masking. */
+    public StoreSecretsView(SecretsStore store, java.util.List<String> drbdResources) {
         this.store = store;
+        this.drbdResources = java.util.List.copyOf(drbdResources);
+    }
+
+    /** Every secret a run may meet, so the runner masks them in events and logs from its first line. */
+    @Override
+    public java.util.Collection<String> values() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        store.heartbeatAuthKey().ifPresent(all::add);
+        for (String r : drbdResources) {
+            store.drbdSecret(r).ifPresent(all::add);
+        }
+        return all;
     }
 
     @Override

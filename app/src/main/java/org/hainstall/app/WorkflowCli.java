@@ -1,0 +1,245 @@
+package org.hainstall.app;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.Problem;
+import org.hainstall.core.plan.BlankNodeShellFactory;
+import org.hainstall.core.plan.DryRunReport;
+import org.hainstall.core.plan.LockHeldException;
+import org.hainstall.core.plan.Outcome;
+import org.hainstall.core.plan.Plan;
+import org.hainstall.core.plan.RunSession;
+import org.hainstall.core.plan.RunSummary;
+import org.hainstall.core.plan.SecretsView;
+import org.hainstall.core.plan.StateFolder;
+import org.hainstall.core.plan.Step;
+import org.hainstall.core.plan.StepGraph;
+import org.hainstall.core.plan.Workflows;
+import org.hainstall.core.remote.RemoteException;
+import org.hainstall.core.remote.ShellFactory;
+
+/** What {@code create} and {@code modify} do on the command line: load, validate, plan or run, report, exit. */
+class WorkflowCli {
+    enum Mode { CREATE, MODIFY }
+
+    private final ConfigSource configs;
+    private final ConfigCheck validator;
+    private final WorkflowsSource workflowsSource;
+    private final ShellsSource sshSource;
+    private final SecretsSource secrets;
+    private final Terminal terminal;
+    private final Clock clock;
+    private final boolean handleCtrlC;
+
+    @Inject
+    WorkflowCli(ConfigSource configs, ConfigCheck validator, WorkflowsSource workflows, ShellsSource ssh,
+                SecretsSource secrets, Terminal terminal, Clock clock) {
+        this(configs, validator, workflows, ssh, secrets, terminal, clock, true);
+    }
+
+    /** For tests: fixed workflows and shells whatever the config file. */
+    WorkflowCli(ConfigSource configs, ConfigCheck validator, Workflows workflows, ShellFactory ssh,
+                SecretsSource secrets, Terminal terminal, Clock clock, boolean handleCtrlC) {
+        this(configs, validator, file -> workflows, file -> ssh, secrets, terminal, clock, handleCtrlC);
+    }
+
+    WorkflowCli(ConfigSource configs, ConfigCheck validator, WorkflowsSource workflows, ShellsSource ssh,
+                SecretsSource secrets, Terminal terminal, Clock clock, boolean handleCtrlC) {
+        this.configs = configs;
+        this.validator = validator;
+        this.workflowsSource = workflows;
+        this.sshSource = ssh;
+        this.secrets = secrets;
+        this.terminal = terminal;
+        this.clock = clock;
+        this.handleCtrlC = handleCtrlC;
+    }
+
+    int run(Mode mode, RunOptions options) {
+        String name = mode.name().toLowerCase(Locale.ROOT);
+        try {
+            ClusterConfig config = loadAndValidate(options);
+            if (config == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            Workflows workflows = workflowsSource.forConfig(options.config);
+            ShellFactory ssh = sshSource.forConfig(options.config);
+            List<Step> steps;
+            try {
+                steps = mode == Mode.MODIFY ? workflows.modify(config) : workflows.create(config);
+                new StepGraph(steps); // unknown dependency, duplicate, cycle: a bug in the catalog, named here
+            } catch (IllegalArgumentException e) {
+                terminal.err().println("hainstall " + name + ": the " + name + " workflow is inconsistent: "
+                        + e.getMessage());
+                return ExitCodes.STEP_FAILED;
+            }
+            return options.dryRun ? dryRun(mode, name, config, steps, options, workflows, ssh)
+                    : apply(mode, name, config, steps, options, ssh);
+        } catch (NotBuiltException e) {
+            terminal.err().println("hainstall " + name + ": " + e.getMessage() + "; nothing was done.");
+            return ExitCodes.NOT_BUILT;
+        }
+    }
+
+    private ClusterConfig loadAndValidate(RunOptions options) {
+        ClusterConfig config;
+        try {
+            config = configs.load(options.config, options.overrides);
+        } catch (BadConfigException e) {
+            terminal.err().println(options.config + ": " + e.getMessage());
+            e.problems().forEach(p -> terminal.err().println("  " + p));
+            return null;
+        }
+        List<Problem> problems = validator.validate(config);
+        problems.stream().filter(p -> !p.isError()).forEach(p -> terminal.err().println(options.config + ": " + p));
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            terminal.err().println(options.config + ": " + errors.size() + " error(s); nothing was done:");
+            errors.forEach(p -> terminal.err().println("  " + p));
+            return null;
+        }
+        return config;
+    }
+
+    private int dryRun(Mode mode, String name, ClusterConfig config, List<Step> steps, RunOptions options,
+                       Workflows workflows, ShellFactory ssh) {
+        // create plans against blank nodes and contacts nothing; modify checks the real nodes.
+        ShellFactory shells = mode == Mode.CREATE ? workflows.blankShells(config) : ssh;
+        String header = "hainstall " + name + " --dry-run: cluster " + clusterName(config)
+                + (mode == Mode.CREATE ? " (blank nodes assumed; nothing contacted)" : "");
+        try {
+            SecretsView view = mode == Mode.CREATE ? new PlaceholderSecrets() : secrets.open(options.config, config);
+            RunSession session = new RunSession(config, steps, shells, view, p -> {
+                throw new IllegalStateException("a dry run asks nothing");
+            }, options.verbose ? new TerminalProgress(terminal.err(), true) : e -> { },
+                    StateFolder.forConfig(options.config), clock, RunSession.Options.dryRun(name));
+            RunSession.Result result = session.run();
+            DryRunReport report = new DryRunReport(header);
+            terminal.out().print(options.json ? report.json(result.plan()) : report.text(result.plan()));
+            terminal.out().flush();
+            return result.plan().count(Plan.Kind.FAILED) > 0 ? ExitCodes.STEP_FAILED : ExitCodes.SUCCESS;
+        } catch (RemoteException | IOException | LockHeldException e) {
+            terminal.err().println("hainstall " + name + " --dry-run: " + e.getMessage());
+            return ExitCodes.STEP_FAILED;
+        }
+    }
+
+    private int apply(Mode mode, String name, ClusterConfig config, List<Step> steps, RunOptions options,
+                      ShellFactory ssh) {
+        if (!options.yes && !confirmed(name, config, options)) {
+            return ExitCodes.CANCELLED;
+        }
+        SecretsView view;
+        try {
+            List<String> made = secrets.prepare(options.config, config, mode == Mode.CREATE);
+            if (!made.isEmpty()) {
+                terminal.out().println("generated in the secrets folder: " + String.join(", ", made));
+            }
+            view = secrets.open(options.config, config);
+        } catch (IOException | RuntimeException e) {
+            terminal.err().println("hainstall " + name + ": cannot read the secrets beside " + options.config + ": "
+                    + e.getMessage());
+            return ExitCodes.STEP_FAILED;
+        }
+        RunSession.Options runOptions = RunSession.Options.apply(name);
+        if (options.fresh) {
+            runOptions = runOptions.withoutResume();
+        }
+        if (mode == Mode.CREATE) {
+            runOptions = runOptions.connectingOnFirstUse(); // the nodes exist only after provisioning
+        }
+        RunSession session = new RunSession(config, steps, ssh, view, new TerminalPrompter(terminal),
+                new TerminalProgress(terminal.out(), options.verbose), StateFolder.forConfig(options.config), clock,
+                runOptions);
+        AtomicInteger exit = new AtomicInteger(ExitCodes.CANCELLED);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = handleCtrlC ? ctrlC(session, exit, done) : null;
+        try {
+            RunSession.Result result = session.run();
+            terminal.out().println();
+            terminal.out().println(RunSummary.of(result.run()));
+            terminal.out().println("run folder: " + result.runFolder());
+            exit.set(result.run().cancelled() ? ExitCodes.CANCELLED
+                    : result.run().anyFailed() || !result.run().withOutcome(Outcome.SKIPPED).isEmpty()
+                    ? ExitCodes.STEP_FAILED : ExitCodes.SUCCESS);
+        } catch (LockHeldException e) {
+            terminal.err().println("hainstall " + name + ": " + e.getMessage());
+            exit.set(ExitCodes.STEP_FAILED);
+        } catch (RemoteException e) {
+            terminal.err().println("hainstall " + name + ": cannot start: " + e.getMessage() + "; nothing was changed");
+            exit.set(ExitCodes.STEP_FAILED);
+        } catch (IOException e) {
+            terminal.err().println("hainstall " + name + ": cannot write the state folder: " + e.getMessage());
+            exit.set(ExitCodes.STEP_FAILED);
+        } finally {
+            terminal.out().flush();
+            done.countDown();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C arrived: the hook is waiting for us and exits with our status.
+                }
+            }
+        }
+        return exit.get();
+    }
+
+    /**
+     * Ctrl-C: cancel at the next step boundary, let the running steps finish and the journal record it, then leave
+     * with the run's status (4 when cancelled).
+     */
+    private Thread ctrlC(RunSession session, AtomicInteger exit, CountDownLatch done) {
+        Thread hook = new Thread(() -> {
+            if (done.getCount() == 0) {
+                return;
+            }
+            terminal.err().println();
+            terminal.err().println("hainstall: interrupted — stopping after the running steps finish…");
+            session.cancel();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            terminal.out().flush();
+            terminal.err().flush();
+            Runtime.getRuntime().halt(exit.get());
+        }, "hainstall-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private boolean confirmed(String name, ClusterConfig config, RunOptions options) {
+        StringBuilder nodes = new StringBuilder();
+        for (ClusterConfig.Node node : config.nodes()) {
+            nodes.append(nodes.length() == 0 ? "" : ", ").append(node.name()).append(" (").append(node.address())
+                    .append(")");
+        }
+        terminal.out().println("hainstall " + name + " will bring " + nodes + " to " + options.config
+                + " (see --dry-run for the exact changes).");
+        terminal.out().print("Go on? [y/N] ");
+        terminal.out().flush();
+        String answer = terminal.readLine();
+        if (answer == null) {
+            terminal.err().println("hainstall " + name + ": no answer on stdin; use --yes to run without asking. "
+                    + "Nothing was done.");
+            return false;
+        }
+        boolean yes = answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
+        if (!yes) {
+            terminal.err().println("hainstall " + name + ": not confirmed; nothing was done.");
+        }
+        return yes;
+    }
+
+    private static String clusterName(ClusterConfig config) {
+        return config.cluster() == null || config.cluster().name() == null ? "(unnamed)" : config.cluster().name();
+    }
+}

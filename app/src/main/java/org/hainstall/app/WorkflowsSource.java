@@ -1,0 +1,9 @@
+package org.hainstall.app;
+
+import java.nio.file.Path;
+import org.hainstall.core.plan.Workflows;
+
+/** The workflows of a cluster: create's provisioning keeps its seeds and secrets beside the config file. */
+interface WorkflowsSource {
+    Workflows forConfig(Path configFile);
+}

@@ -1,0 +1,140 @@
+package org.hainstall.core.provision;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.plan.Check;
+import org.hainstall.core.plan.Step;
+import org.hainstall.core.plan.StepContext;
+import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepId;
+import org.hainstall.core.remote.Command;
+import org.hainstall.core.remote.CommandResult;
+import org.hainstall.core.remote.OutputListener;
+import org.hainstall.core.remote.RemoteException;
+import org.hainstall.core.secrets.SecretsStore;
+import org.hainstall.core.seed.CallbackReport;
+import org.hainstall.core.seed.CallbackServer;
+import org.hainstall.core.seed.SeedIsoBuilder;
+
+/**
+ * Steps 1–6 of create as one cluster-wide step: clone the VM stub (or prompt for physical machines), give each
+ * node its seed ISO, start it and wait for its call back. Its check asks each node itself: a node that answers
+ * over SSH with its pinned host key, carries node-prep's mark and has its configured name is provisioned, so a
+ * re-run of create on existing nodes skips it. The secrets (step 3) are generated before the run starts.
+ */
+public final class ProvisionStep implements Step {
+    public static final String NAME = "provision";
+    /** node-prep writes it when it has prepared the node (see node-prep.sh). */
+    static final String PREP_MARK = "/var/lib/hainstall/machine-id";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path configFile;
+    private final Duration waitEach;
+
+    public ProvisionStep(Path configFile, Duration waitEach) {
+        this.configFile = configFile;
+        this.waitEach = waitEach;
+    }
+
+    @Override
+    public StepId id() {
+        return StepId.cluster(NAME);
+    }
+
+    @Override
+    public String title() {
+        return "Provision the nodes (clone or power on, seed ISO, call back)";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of();
+    }
+
+    @Override
+    public Check check(StepContext ctx) throws StepException {
+        List<String> missing = new ArrayList<>();
+        for (ClusterConfig.Node node : ctx.config().nodes()) {
+            String why = prepared(ctx, node);
+            if (why != null) {
+                missing.add(node.name() + " (" + why + ")");
+            }
+        }
+        if (missing.isEmpty()) {
+            return Check.satisfied("both nodes answer with their pinned host keys and are prepared");
+        }
+        ClusterConfig config = ctx.config();
+        String how = "libvirt".equals(config.provisioning().kind())
+                ? "clone " + config.provisioning().libvirt().stub() + " on " + config.provisioning().libvirt().uri()
+                : "ask the administrator to power on";
+        return Check.change(how + " for " + String.join(", ", missing) + "; attach each node's seed ISO, start, "
+                + "wait for the call backs (up to " + waitEach.toMinutes() + " min each)", List.of());
+    }
+
+    /** Null when the node is provisioned, else why not. */
+    private static String prepared(StepContext ctx, ClusterConfig.Node node) {
+        try {
+            CommandResult name = ctx.shell(node.name()).run(Command.of("uname", "-n"), PROBE_TIMEOUT,
+                    OutputListener.IGNORE);
+            if (!name.ok() || !name.stdout().strip().equals(node.name())) {
+                return "answers as '" + name.stdout().strip() + "'";
+            }
+            CommandResult mark = ctx.shell(node.name()).run(Command.of("test", "-f", PREP_MARK), PROBE_TIMEOUT,
+                    OutputListener.IGNORE);
+            return mark.ok() ? null : "not prepared by node-prep";
+        } catch (RemoteException | RuntimeException e) {
+            // Not there yet (no VM, no address) or not ours: provisioning makes it.
+            return "not reachable";
+        }
+    }
+
+    @Override
+    public void apply(StepContext ctx, Check.Change change) throws StepException {
+        ClusterConfig config = ctx.config();
+        SecretsStore store = SecretsStore.besideConfig(configFile);
+        String adminPublicKey = store.adminPublicKeyLine().orElseThrow(() -> new StepException(id(),
+                "no admin SSH key in " + store.folder()));
+        Map<String, ProvisioningRun.HostKey> hostKeys = new LinkedHashMap<>();
+        for (ClusterConfig.Node node : config.nodes()) {
+            byte[] priv = store.nodeHostPrivateKey(node.name()).orElseThrow(() -> new StepException(id(),
+                    "no generated host key for " + node.name() + " in " + store.folder()));
+            hostKeys.put(node.name(), new ProvisioningRun.HostKey(priv,
+                    store.nodeHostPublicKey(node.name()).orElseThrow().line()));
+        }
+        Path seedDir = org.hainstall.core.plan.StateFolder.forConfig(configFile).root().resolve("seeds");
+        InetSocketAddress bind = new InetSocketAddress(config.management().address(),
+                config.management().callbackPort());
+        try (CallbackServer server = CallbackServer.start(bind);
+             Provisioner provisioner = provisioner(ctx, config, server)) {
+            Map<String, CallbackReport> reports = new ProvisioningRun(config, provisioner, new SeedIsoBuilder(), server,
+                    new SecureRandom()).run(adminPublicKey, hostKeys, seedDir, waitEach, (node, waited) ->
+                    ctx.output().line(OutputListener.Stream.STDOUT,
+                            node + ": waiting for its call back (" + waited.toSeconds() + " s)"));
+            reports.forEach((node, report) -> ctx.output().line(OutputListener.Stream.STDOUT, report.describe()));
+        } catch (IOException e) {
+            throw new StepException(id(), "cannot listen for call backs on " + bind + ": " + e.getMessage(), e);
+        } catch (ProvisionException e) {
+            throw new StepException(id(), e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepException(id(), "interrupted while provisioning; what this run defined was undone", e);
+        }
+    }
+
+    private Provisioner provisioner(StepContext ctx, ClusterConfig config, CallbackServer server)
+            throws ProvisionException {
+        if ("libvirt".equals(config.provisioning().kind())) {
+            return LibvirtProvisioner.open(config, CloneIdentities.random(new SecureRandom()), server);
+        }
+        return new PhysicalProvisioner(ctx.prompter(), server);
+    }
+}
