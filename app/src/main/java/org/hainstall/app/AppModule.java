@@ -6,5 +6,6 @@ import com.google.inject.AbstractModule;
 final class AppModule extends AbstractModule {
     @Override
     protected void configure() {
+        install(new org.hainstall.ui.UiModule());
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 NotBuiltCommand.Reconstruct.class,
                 NotBuiltCommand.Validate.class,
                 NotBuiltCommand.Schema.class,
-                NotBuiltCommand.Gui.class,
+                GuiCommand.class,
         })
 public final class HainstallCommand {
 }

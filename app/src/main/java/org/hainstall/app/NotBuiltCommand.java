@@ -31,7 +31,4 @@ abstract class NotBuiltCommand implements Callable<Integer> {
 
     @Command(name = "schema", description = "Print the config's JSON Schema (not built yet).")
     static final class Schema extends NotBuiltCommand { }
-
-    @Command(name = "gui", description = "Open the wizard (not built yet).")
-    static final class Gui extends NotBuiltCommand { }
 }

@@ -34,7 +34,7 @@ public final class ConfigPages {
                 "The cluster's name, how the installer reaches the nodes, and the networks.", f -> {
                     RecordModel c = root.child("cluster");
                     f.heading("Cluster");
-                    f.text(c, "name", "Cluster _name", "Names the VMs, the Heartbeat cluster and the secrets folder");
+                    f.text(c, "name", "Cluster na_me", "Names the VMs, the Heartbeat cluster and the secrets folder");
                     f.text(c, "description", "_Description", "Free text for people");
                     RecordModel m = root.child("management");
                     f.heading("Management workstation");
@@ -79,7 +79,7 @@ public final class ConfigPages {
         return page("nodes", "Nodes", List.of("nodes"),
                 "The two nodes. Node names must equal the hosts' uname -n. Exactly one node holds the valid data.",
                 f -> f.span(new ListEditor(root, "nodes", "Node", f, (node, r) -> {
-                    r.text(node, "name", "_Name", "Host name; equals uname -n");
+                    r.text(node, "name", "Host na_me", "Host name; equals uname -n");
                     r.text(node, "address", "_Address", "Address on the main network");
                     r.text(node, "replicationAddress", "_Replication address", "Address on the replication link");
                     r.check(node, "holdsValidData", "Holds _valid data",
@@ -116,7 +116,7 @@ public final class ConfigPages {
                     }).node());
                     f.heading("Volume groups");
                     f.span(new ListEditor(s, "volumeGroups", "Volume group", f, (vg, r) -> {
-                        r.text(vg, "name", "_Name", "e.g. vg_db2");
+                        r.text(vg, "name", "Na_me", "e.g. vg_db2");
                         r.text(vg, "physicalVolumes", "Physical volumes", "Comma separated, e.g. /dev/vdb1");
                         r.span(new ListEditor(vg, "logicalVolumes", "Logical volume", r, (lv, lr) -> {
                             lr.text(lv, "name", "Name", "e.g. lv_db2data");
@@ -137,7 +137,7 @@ public final class ConfigPages {
                     f.choice(r, "initialSync", "_Initial sync", "full; skip only for new, empty devices", "full", "skip");
                     f.heading("Resources");
                     f.span(new ListEditor(r, "resources", "Resource", f, (res, rr) -> {
-                        rr.text(res, "name", "_Name", "DRBD resource name");
+                        rr.text(res, "name", "Na_me", "DRBD resource name");
                         rr.number(res, "minor", "Minor", "/dev/drbdN");
                         TextField port = rr.number(res, "port", "Port", "TCP port of the resource's link");
                         rr.action(port, "Generate", "The next port from 7789 not used by another resource",
@@ -174,7 +174,7 @@ public final class ConfigPages {
                     f.text(d, "installImage", "Install _image", "The server image (.tar.gz) on this workstation");
                     f.heading("Instances");
                     f.span(new ListEditor(d, "instances", "Instance", f, (in, r) -> {
-                        r.text(in, "name", "_Name", "e.g. db2inst1");
+                        r.text(in, "name", "Na_me", "e.g. db2inst1");
                         r.text(in, "owner", "_Owner", "Instance owner user");
                         r.text(in, "fencedUser", "_Fenced user", "Fenced user");
                         r.number(in, "port", "Port", "The instance's TCP port");
