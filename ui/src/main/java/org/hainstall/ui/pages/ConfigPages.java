@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.hainstall.ui.form.Form;
 import org.hainstall.ui.form.ListEditor;
+import org.hainstall.ui.form.Reveal;
 import org.hainstall.ui.model.RecordModel;
 import org.hainstall.ui.validation.PageFields;
 
@@ -210,9 +211,28 @@ public final class ConfigPages {
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
+        // Tabbing through a long page keeps the focused field in view.
+        scroll.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((fo, a, focused) -> {
+                    if (focused != null && isInside(focused, scroll)) {
+                        Reveal.inScrollPane(focused);
+                    }
+                });
+            }
+        });
         WizardPage page = new WizardPage(id, title, owns, fields);
         page.setContent(scroll);
         return page;
+    }
+
+    private static boolean isInside(javafx.scene.Node node, ScrollPane scroll) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == scroll) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> macs() {
