@@ -377,7 +377,21 @@ public final class Wizard implements StartPage.Actions {
             @Override
             protected void updateItem(WizardPage p, boolean empty) {
                 super.updateItem(p, empty);
+                graphicProperty().unbind();
                 setText(empty || p == null ? null : p.title());
+                if (empty || p == null || p.owns("")) {
+                    setGraphic(null);
+                    return;
+                }
+                // Pages with errors carry a mark in the list, so the admin sees where to go.
+                graphicProperty().bind(Bindings.createObjectBinding(() -> {
+                    if (!p.hasErrorsProperty().get()) {
+                        return null;
+                    }
+                    FontIcon icon = new FontIcon(MaterialDesignC.CLOSE_CIRCLE);
+                    icon.setIconColor(javafx.scene.paint.Color.CRIMSON);
+                    return icon;
+                }, p.hasErrorsProperty()));
             }
         });
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -388,7 +402,7 @@ public final class Wizard implements StartPage.Actions {
 
         problemList.setId("problems");
         problemList.setItems(validation.problems());
-        problemList.setPrefHeight(110);
+        problemList.setPrefHeight(84);
         problemList.setPlaceholder(new Label("No problems."));
         problemList.setCellFactory(v -> new ListCell<>() {
             @Override

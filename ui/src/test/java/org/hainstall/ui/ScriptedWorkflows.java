@@ -51,7 +51,11 @@ final class ScriptedWorkflows implements Workflows {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                play(events, prompter);
+                if (request.dryRun()) {
+                    plan(events);
+                } else {
+                    play(events, prompter);
+                }
                 finished.complete(null);
             } catch (Exception e) {
                 finished.completeExceptionally(e);
@@ -78,9 +82,10 @@ final class ScriptedWorkflows implements Workflows {
     }
 
     private void play(EventSink sink, AdminPrompter prompter) throws Exception {
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant t0 = Instant.now();
         sink.publish(new Event.RunStarted(t0, "run-1", "create", List.of(KEYS, PKG1, DRBD1, POWER2, PKG2, DRBD2)));
         step(sink, KEYS, Outcome.OK, 2, t0);
+        t0 = Instant.now();
         if (waitForCancel) {
             cancelled.await();
             sink.publish(new Event.RunFinished(t0, "run-1", false, 0, 0, "cancelled after 1 step"));
@@ -103,8 +108,25 @@ final class ScriptedWorkflows implements Workflows {
         step(sink, DRBD1, Outcome.CHANGED, 4, t0);
         step(sink, PKG2, Outcome.CHANGED, 5, t0);
         step(sink, DRBD2, Outcome.FAILED, 6, t0);
-        sink.publish(new Event.RunFinished(t0, "run-1", false, withPrompt ? 3 : 2, 1,
+        sink.publish(new Event.RunFinished(Instant.now(), "run-1", false, withPrompt ? 3 : 2, 1,
                 "1 step failed: sales-db2/drbd"));
+    }
+
+    /** A dry run: the changes a create run would make on blank nodes. */
+    private static void plan(EventSink sink) {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        sink.publish(new Event.ChangePlanned(t, KEYS, "generate the admin key, host keys, Heartbeat auth key",
+                List.of("write sales-db.secrets/admin_ed25519 (secret)", "write sales-db.secrets/heartbeat.authkey (secret)")));
+        for (String node : List.of("sales-db1", "sales-db2")) {
+            sink.publish(new Event.ChangePlanned(t, StepId.onNode("packages", node), "install drbd-utils heartbeat chrony lvm2",
+                    List.of("apt-get install -y drbd-utils heartbeat chrony lvm2")));
+            sink.publish(new Event.ChangePlanned(t, StepId.onNode("partitions", node), "partition /dev/vdb: 1 × rest (lvm)",
+                    List.of("sfdisk /dev/vdb")));
+            sink.publish(new Event.ChangePlanned(t, StepId.onNode("lvm", node), "create vg_db2 with 3 volumes",
+                    List.of("pvcreate /dev/vdb1", "vgcreate vg_db2 /dev/vdb1", "lvcreate -n lv_db2home -L 1024M vg_db2")));
+            sink.publish(new Event.ChangePlanned(t, StepId.onNode("drbd", node), "define db2home (minor 0) and db2data (minor 1)",
+                    List.of("write /etc/drbd.d/db2home.res", "drbdadm create-md db2home")));
+        }
     }
 
     /** A step with {@code lines} lines of output, one of them on stderr. */

@@ -24,6 +24,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 public final class CoreConfigFiles implements ConfigFiles {
     private final ObjectMapper mapper = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 

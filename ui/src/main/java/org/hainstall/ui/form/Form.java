@@ -163,7 +163,7 @@ public final class Form {
         }
         HBox box = new HBox(6, control);
         HBox.setHgrow(control, Priority.ALWAYS);
-        control.setMaxWidth(control instanceof TextField ? 420 : Double.MAX_VALUE);
+        control.setMaxWidth(control instanceof ComboBox ? 200 : 420);
         grid.add(l, 0, row);
         grid.add(box, 1, row++);
         fields.register(control, () -> owner.pathOf(name));

@@ -81,7 +81,8 @@ public final class ReviewPage extends WizardPage {
         yaml.setText(files.toYaml(config.get()));
     }
 
-    private void computePlan() {
+    /** Runs the dry run on the engine and shows its changes per node when it is done. */
+    public void computePlan() {
         Queue<Event.ChangePlanned> changes = new ConcurrentLinkedQueue<>();
         compute.setDisable(true);
         planStatus.setText("Planning…");

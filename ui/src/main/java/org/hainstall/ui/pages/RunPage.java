@@ -64,6 +64,7 @@ public final class RunPage extends WizardPage {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private RunTree runTree;
     private RunHandle handle;
+    private long lastTreeRefresh;
 
     public RunPage(Workflows workflows, Supplier<ClusterConfig> config, Supplier<Path> configFile,
                    FolderOpener folders, Clock clock) {
@@ -95,6 +96,10 @@ public final class RunPage extends WizardPage {
 
     public LogView log() {
         return log;
+    }
+
+    public EventPump eventPump() {
+        return pump;
     }
 
     public PromptBanners prompts() {
@@ -177,7 +182,9 @@ public final class RunPage extends WizardPage {
         }
         runTree.accept(batch);
         List<LogLine> lines = new ArrayList<>();
+        boolean statusChanged = false;
         for (Event e : batch) {
+            statusChanged |= !(e instanceof Event.OutputLine);
             if (e instanceof Event.OutputLine o) {
                 lines.add(new LogLine(o.at(), o.step(),
                         o.stream() == org.hainstall.core.remote.OutputListener.Stream.STDERR
@@ -204,7 +211,13 @@ public final class RunPage extends WizardPage {
             status.setText(String.format("%d of %d steps finished, %d changed, %d failed", r.finished(), r.total(),
                     r.changed(), r.failed()));
         }
-        tree.refresh();
+        // Redraw the tree when a status changed, and once a second for the running steps' clocks;
+        // a batch of output alone leaves it be.
+        long now = System.nanoTime();
+        if (statusChanged || now - lastTreeRefresh > 1_000_000_000L) {
+            lastTreeRefresh = now;
+            tree.refresh();
+        }
     }
 
     private BorderPane build() {
@@ -224,6 +237,9 @@ public final class RunPage extends WizardPage {
         openLogs.setTooltip(new Tooltip("Open this run's log folder"));
         openLogs.setOnAction(e -> logFolder().ifPresent(this::openFolder));
         status.setId("run-status");
+        for (Button b : List.of(start, cancel, openLogs)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, new Label("Mode"), mode, start, cancel, openLogs, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));

@@ -28,6 +28,8 @@ public final class EventPump implements EventSink {
     private final AtomicLong droppedLines = new AtomicLong();
     private final Consumer<List<Event>> consumer;
     private final Timeline timeline;
+    private long drains;
+    private long lastDrainNanos;
 
     /** {@code consumer} runs on the FX thread with each non-empty batch. Construct on the FX thread. */
     public EventPump(Consumer<List<Event>> consumer) {
@@ -68,10 +70,23 @@ public final class EventPump implements EventSink {
 
     /** Hands over everything queued now; FX thread only. */
     public void drain() {
+        long t0 = System.nanoTime();
         List<Event> batch = new ArrayList<>();
         queue.drainTo(batch, MAX_BATCH);
         if (!batch.isEmpty()) {
             consumer.accept(batch);
         }
+        lastDrainNanos = System.nanoTime() - t0;
+        drains++;
+    }
+
+    /** How many times the queue was drained (FX thread only): with {@link #lastDrainNanos()}, for measuring. */
+    public long drains() {
+        return drains;
+    }
+
+    /** How long the last drain kept the FX thread busy, batch handling included (FX thread only). */
+    public long lastDrainNanos() {
+        return lastDrainNanos;
     }
 }

@@ -49,7 +49,7 @@ public final class LogView {
     public LogView() {
         list.setId("log");
         list.getStyleClass().add("log");
-        list.setFixedCellSize(18);
+        list.setFixedCellSize(20);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new LogCell());
         list.setPlaceholder(new Label("No output yet."));
@@ -75,6 +75,11 @@ public final class LogView {
                 copy();
             }
         });
+        filter.setPrefColumnCount(10);
+        search.setPrefColumnCount(10);
+        for (javafx.scene.control.Control c : List.of(next, follow, copy, count)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox.setHgrow(filter, Priority.ALWAYS);
         HBox.setHgrow(search, Priority.ALWAYS);
         HBox tools = new HBox(6, filter, search, next, follow, copy, count);

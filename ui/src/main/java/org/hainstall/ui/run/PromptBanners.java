@@ -51,6 +51,8 @@ public final class PromptBanners {
         cancel.setId("prompt-cancel-" + prompt.id());
         cancel.setTooltip(new Tooltip("Do not do this; the step fails and the run stops at the next boundary"));
         cancel.setOnAction(e -> onAnswer.accept(prompt, Prompt.Answer.CANCEL));
+        done.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox banner = new HBox(10, StatusIcons.prompt(), text, done, cancel);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setPadding(new Insets(8));
