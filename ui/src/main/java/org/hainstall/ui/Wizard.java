@@ -436,7 +436,10 @@ public final class Wizard implements StartPage.Actions {
         TitledPane problemsPane = new TitledPane();
         problemsPane.textProperty().bind(Bindings.size(validation.problems()).asString("Problems (%d)"));
         problemsPane.setContent(problemList);
-        problemsPane.setExpanded(true);
+        // Open while there is something to see; folded away (one line) when the config is clean.
+        problemsPane.setExpanded(!validation.problems().isEmpty());
+        validation.problems().addListener((ListChangeListener<Problem>) c ->
+                problemsPane.setExpanded(!validation.problems().isEmpty()));
 
         back.setId("back");
         back.setTooltip(new Tooltip("The previous page (Alt+B)"));

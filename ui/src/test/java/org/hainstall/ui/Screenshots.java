@@ -68,7 +68,7 @@ public final class Screenshots {
         // A mistake, as the admin sees it: the field decorated, the problem listed, Next held.
         fx(() -> {
             wizard.go("nodes");
-            TextField address = (TextField) wizard.root().lookup("#" + Form.idFor("nodes[1].address"));
+            TextField address = (TextField) wizard.root().lookup("#" + Form.idFor("nodes[0].address"));
             wizard.model().root().list("nodes").get(0).text("address").set("999.1.1.1");
             address.requestFocus();
             return null;
