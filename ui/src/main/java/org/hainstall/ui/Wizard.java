@@ -121,6 +121,10 @@ public final class Wizard implements StartPage.Actions {
         config.ifPresent(this::openFile);
     }
 
+    public WizardServices services() {
+        return services;
+    }
+
     public ConfigModel model() {
         return model;
     }

@@ -149,7 +149,7 @@ class WizardConfigTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(wizard.model().toConfig()).isEqualTo(ExampleConfig.expected());
-        assertThat(wizard.validation().problems()).isEmpty();
+        assertThat(wizard.validation().problems()).noneMatch(Problem::isError);
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
     }
 
@@ -191,7 +191,7 @@ class WizardConfigTest {
 
         CoreConfigFiles files = new CoreConfigFiles();
         assertThat(files.load(saved)).isEqualTo(files.load(ExampleConfig.FILE)).isEqualTo(ExampleConfig.expected());
-        assertThat(Files.readString(saved)).doesNotContain("null");
+        assertThat(Files.readString(saved)).doesNotContain("null").doesNotContain("validDataHolder");
         assertThat(wizard.model().fileProperty().get()).isEqualTo(saved);
         assertThat(dialogs.errors).isEmpty();
     }
@@ -225,6 +225,40 @@ class WizardConfigTest {
             assertThat(first & 0x02).as("locally administered bit").isEqualTo(0x02);
             assertThat(first & 0x01).as("multicast bit").isZero();
         });
+    }
+
+    @Test
+    void unsavedChangesAreKeptUnlessTheAdminDiscardsThem(FxRobot robot) {
+        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        type(robot, "cluster.name", "-edited");
+        dialogs.unsaved = Dialogs.Unsaved.CANCEL;
+        robot.interact(wizard::newCluster);
+        assertThat(wizard.model().toConfig().cluster().name()).isEqualTo("sales-db-edited");
+
+        dialogs.unsaved = Dialogs.Unsaved.DISCARD;
+        robot.interact(wizard::newCluster);
+        assertThat(wizard.model().toConfig().cluster()).isNull();
+        assertThat(wizard.model().isDirty()).isFalse();
+    }
+
+    @Test
+    void aFileWithAnUnknownKeyIsRefusedAndTheConfigStaysAsItWas(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(ExampleConfig.FILE).replace("  udpPort: 6940", "  udpPrt: 6940"));
+        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        robot.interact(() -> assertThat(wizard.openFile(bad)).isFalse());
+        assertThat(dialogs.errors).singleElement().asString().contains("udpPrt");
+        assertThat(wizard.model().toConfig()).isEqualTo(ExampleConfig.expected());
+        assertThat(wizard.model().fileProperty().get()).isEqualTo(ExampleConfig.FILE);
+    }
+
+    @Test
+    void openedAndSavedFilesAreOfferedAsRecent(FxRobot robot, @TempDir Path dir) {
+        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        robot.interact(() -> wizard.saveTo(dir.resolve("second.yaml")));
+        assertThat(new org.hainstall.ui.files.RecentFiles(wizard.services().prefs().node("recent")).list())
+                .containsExactly(dir.resolve("second.yaml").toAbsolutePath(),
+                        ExampleConfig.FILE.toAbsolutePath().normalize());
     }
 
     private void type(FxRobot robot, String path, String text) {
