@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.ui.files.CoreConfigFiles;
@@ -29,6 +30,10 @@ public final class UiModule extends AbstractModule {
         ConfigValidator validator = new ConfigValidator();
         return new WizardServices(new CoreConfigFiles(), validator::validate, workflows, reconstruction,
                 new FxDialogs(), Preferences.userNodeForPackage(Wizard.class), FolderOpener.XDG_OPEN,
-                new SecureRandom(), Clock.systemUTC());
+                new SecureRandom(), Clock.systemUTC(), Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "hainstall-io");
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -85,8 +87,8 @@ public final class Wizard implements StartPage.Actions {
         reviewPage = new ReviewPage(model::toConfig, () -> model.fileProperty().get(), services.files(),
                 services.workflows());
         runPage = new RunPage(services.workflows(), model::toConfig, () -> model.fileProperty().get(),
-                services.folders(), services.clock());
-        finishPage = new FinishPage(this::save, this::openLogFolder, this::requestClose);
+                services.folders(), services.io(), services.clock());
+        finishPage = new FinishPage(() -> save(), this::openLogFolder, this::requestClose);
         pages.add(startPage);
         pages.addAll(new ConfigPages(model.root(), new Generators(services.random())).all());
         pages.add(reviewPage);
@@ -179,122 +181,150 @@ public final class Wizard implements StartPage.Actions {
 
     @Override
     public void newCluster() {
-        if (guardUnsaved()) {
+        whenSafeToReplace(() -> {
             model.load(blank(), null);
             go("cluster");
-        }
+        });
     }
 
     @Override
     public void open() {
-        if (guardUnsaved()) {
-            services.dialogs().chooseOpen(stage).ifPresent(this::openFile);
-        }
+        whenSafeToReplace(() -> services.dialogs().chooseOpen(stage).ifPresent(this::openFile));
     }
 
     @Override
     public void open(Path file) {
-        if (guardUnsaved()) {
-            openFile(file);
-        }
+        whenSafeToReplace(() -> openFile(file));
     }
 
     @Override
     public void reconstruct() {
-        if (!guardUnsaved()) {
-            return;
-        }
-        services.dialogs().askText(stage, "Reconstruct", "Host name or address of a node of the live cluster", "")
+        whenSafeToReplace(() -> services.dialogs()
+                .askText(stage, "Reconstruct", "Host name or address of a node of the live cluster", "")
                 .ifPresent(host -> services.reconstruction().from(host).whenComplete((config, err) ->
                         Platform.runLater(() -> {
                             if (err != null) {
                                 services.dialogs().error(stage, "Could not reconstruct from " + host,
-                                        err.getMessage());
+                                        rootMessage(err));
                             } else {
                                 model.load(config, null);
-                                model.markSaved(null);
                                 go("cluster");
                             }
-                        })));
+                        }))));
     }
 
     @Override
     public void cloneCluster() {
-        if (!guardUnsaved()) {
-            return;
-        }
-        Optional<Path> source = services.dialogs().chooseOpen(stage);
-        if (source.isEmpty() || !openFile(source.get())) {
-            return;
-        }
-        String oldName = model.root().child("cluster").text("name").get();
-        services.dialogs().askText(stage, "Clone", "Name of the copy (it must differ from " + oldName + ")",
-                oldName + "-copy").ifPresent(name -> model.root().child("cluster").text("name").set(name));
-        // A copy is a new file: Save asks where, so the source is never overwritten.
-        model.fileProperty().set(null);
-        go("cluster");
+        whenSafeToReplace(() -> services.dialogs().chooseOpen(stage).ifPresent(source ->
+                openFile(source).thenAccept(opened -> {
+                    if (!opened) {
+                        return;
+                    }
+                    String oldName = model.root().child("cluster").text("name").get();
+                    services.dialogs().askText(stage, "Clone",
+                                    "Name of the copy (it must differ from " + oldName + ")", oldName + "-copy")
+                            .ifPresent(name -> model.root().child("cluster").text("name").set(name));
+                    // A copy is a new file: Save asks where, so the source is never overwritten.
+                    model.fileProperty().set(null);
+                    go("cluster");
+                })));
     }
 
-    // ---- files -------------------------------------------------------------------------------------------
+    // ---- files: read and written on the io executor, applied on the FX thread ----------------------------
 
-    /** Opens {@code file} without asking about unsaved changes; false (and an error shown) if it cannot be read. */
-    public boolean openFile(Path file) {
-        try {
-            ClusterConfig config = services.files().load(file);
+    /**
+     * Opens {@code file} without asking about unsaved changes. Completes (on the FX thread) with false, and an
+     * error shown, if it cannot be read; the config being edited is then left as it was.
+     */
+    public CompletableFuture<Boolean> openFile(Path file) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return services.files().load(file);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, services.io()).whenComplete((config, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                services.dialogs().error(stage, "Cannot open " + file, rootMessage(err));
+                done.complete(false);
+                return;
+            }
             model.load(config, file);
             recent.add(file);
             startPage.showRecent(recent.list());
             validation.validateNow();
             go("cluster");
-            return true;
-        } catch (IOException | RuntimeException e) {
-            services.dialogs().error(stage, "Cannot open " + file, e.getMessage());
-            return false;
-        }
+            done.complete(true);
+        }));
+        return done;
     }
 
-    /** Saves to the current file, or asks for one; false if not saved. */
-    public boolean save() {
+    /** Saves to the current file, or asks for one; completes with false if not saved. */
+    public CompletableFuture<Boolean> save() {
         Path file = model.fileProperty().get();
-        if (file == null) {
-            return saveAs();
-        }
-        return saveTo(file);
+        return file == null ? saveAs() : saveTo(file);
     }
 
-    public boolean saveAs() {
+    public CompletableFuture<Boolean> saveAs() {
         Path suggestion = model.fileProperty().get();
         if (suggestion == null) {
             String name = model.root().child("cluster").text("name").get();
             suggestion = Path.of((name.isBlank() ? "cluster" : name) + ".yaml");
         }
         Optional<Path> target = services.dialogs().chooseSave(stage, suggestion);
-        return target.isPresent() && saveTo(target.get());
+        return target.isPresent() ? saveTo(target.get()) : CompletableFuture.completedFuture(false);
     }
 
-    public boolean saveTo(Path file) {
-        try {
-            services.files().save(file, model.toConfig());
-            model.markSaved(file);
+    /** Writes the config as it is now; edits made while it is written stay unsaved. */
+    public CompletableFuture<Boolean> saveTo(Path file) {
+        ClusterConfig config = model.toConfig();
+        long revision = model.revisionProperty().get();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                services.files().save(file, config);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, services.io()).whenComplete((v, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                services.dialogs().error(stage, "Cannot save " + file, rootMessage(err));
+                done.complete(false);
+                return;
+            }
+            model.markSaved(file, revision);
             recent.add(file);
             startPage.showRecent(recent.list());
-            return true;
-        } catch (IOException | RuntimeException e) {
-            services.dialogs().error(stage, "Cannot save " + file, e.getMessage());
-            return false;
+            done.complete(true);
+        }));
+        return done;
+    }
+
+    /** Runs {@code then} once it is fine to replace the config: unchanged, saved, or the changes discarded. */
+    private void whenSafeToReplace(Runnable then) {
+        if (!model.isDirty()) {
+            then.run();
+            return;
+        }
+        switch (services.dialogs().askUnsaved(stage)) {
+            case SAVE -> save().thenAccept(saved -> {
+                if (saved) {
+                    then.run();
+                }
+            });
+            case DISCARD -> then.run();
+            case CANCEL -> { }
         }
     }
 
-    /** True when it is fine to replace the config: saved, discarded, or unchanged. */
-    private boolean guardUnsaved() {
-        if (!model.isDirty()) {
-            return true;
+    private static String rootMessage(Throwable err) {
+        Throwable t = err;
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
         }
-        return switch (services.dialogs().askUnsaved(stage)) {
-            case SAVE -> save();
-            case DISCARD -> true;
-            case CANCEL -> false;
-        };
+        return t.getMessage();
     }
 
     // ---- closing -----------------------------------------------------------------------------------------
@@ -314,9 +344,7 @@ public final class Wizard implements StartPage.Actions {
             }
             return;
         }
-        if (guardUnsaved()) {
-            closeNow();
-        }
+        whenSafeToReplace(this::closeNow);
     }
 
     private void closeNow() {
@@ -329,13 +357,7 @@ public final class Wizard implements StartPage.Actions {
     }
 
     private void openLogFolder() {
-        runPage.logFolder().ifPresent(f -> {
-            try {
-                services.folders().open(f);
-            } catch (IOException ex) {
-                services.dialogs().error(stage, "Cannot open " + f, ex.getMessage());
-            }
-        });
+        runPage.logFolder().ifPresent(runPage::openFolder);
     }
 
     // ---- layout and navigation ---------------------------------------------------------------------------
@@ -493,8 +515,8 @@ public final class Wizard implements StartPage.Actions {
             }
         });
         recentMenu.getItems().add(new MenuItem("(none)"));
-        MenuItem saveItem = item("_Save", "Shortcut+S", this::save);
-        MenuItem saveAsItem = item("Save _as…", "Shortcut+Shift+S", this::saveAs);
+        MenuItem saveItem = item("_Save", "Shortcut+S", () -> save());
+        MenuItem saveAsItem = item("Save _as…", "Shortcut+Shift+S", () -> saveAs());
         MenuItem quit = item("_Quit", "Shortcut+Q", this::requestClose);
         Menu file = new Menu("_File", null, newItem, openItem, recentMenu, new SeparatorMenuItem(), saveItem,
                 saveAsItem, new SeparatorMenuItem(), quit);

@@ -2,6 +2,7 @@ package org.hainstall.ui;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.prefs.Preferences;
 import java.util.random.RandomGenerator;
@@ -13,7 +14,8 @@ import org.hainstall.ui.run.Workflows;
 
 /**
  * What the wizard is built from. Production values come from {@code UiModule}: core's validator, core's config
- * files, the engine's workflows; tests pass their own.
+ * files, the engine's workflows; tests pass their own. {@code io} runs file reads and writes, so the FX thread
+ * never waits on the disk.
  */
 public record WizardServices(
         ConfigFiles files,
@@ -24,5 +26,6 @@ public record WizardServices(
         Preferences prefs,
         FolderOpener folders,
         RandomGenerator random,
-        Clock clock) {
+        Clock clock,
+        Executor io) {
 }

@@ -80,7 +80,7 @@ class LogViewBenchmark {
                 };
             }
         };
-        page = new RunPage(engine, ExampleConfig::expected, () -> null, f -> { }, Clock.systemUTC());
+        page = new RunPage(engine, ExampleConfig::expected, () -> null, f -> { }, Runnable::run, Clock.systemUTC());
         stage.setScene(new Scene((javafx.scene.Parent) page.content(), 1100, 700));
         stage.show();
     }

@@ -34,7 +34,7 @@ class RunPageTest {
 
     @Test
     void showsAScriptedEventStreamWithTheRightStatusesAndCounts(FxRobot robot) throws Exception {
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         robot.interact(() -> wizard.go("run"));
         robot.clickOn("#run-start");
         RunPage run = wizard.runPage();
@@ -82,7 +82,7 @@ class RunPageTest {
     @Test
     void aPromptAnsweredInTheUiCompletesTheCoresFuture(FxRobot robot) throws Exception {
         engine.withPrompt = true;
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         robot.interact(() -> wizard.go("run"));
         robot.clickOn("#run-start");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-done-p1").tryQuery().isPresent());
@@ -101,7 +101,7 @@ class RunPageTest {
     @Test
     void closingTheWindowDuringARunAsksFirstAndCancelsCleanly(FxRobot robot) throws Exception {
         engine.waitForCancel = true;
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         robot.interact(() -> wizard.go("run"));
         robot.clickOn("#run-start");
         WaitForAsyncUtils.waitForFxEvents();

@@ -56,7 +56,7 @@ public final class Screenshots {
         });
         settle();
         shoot(wizard, out, "01-start");
-        fx(() -> wizard.openFile(Path.of("..", "examples", "cluster.yaml")));
+        fx(() -> wizard.openFile(Path.of("..", "examples", "cluster.yaml"))).get(10, TimeUnit.SECONDS);
         for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
             fx(() -> {
                 wizard.go(page);

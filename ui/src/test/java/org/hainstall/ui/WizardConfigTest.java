@@ -29,13 +29,37 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WizardConfigTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    /** Core's config files, noting whether the disk was ever touched from the FX thread. */
+    private final java.util.List<Boolean> diskOnFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.hainstall.ui.files.ConfigFiles files = new org.hainstall.ui.files.ConfigFiles() {
+        private final CoreConfigFiles core = new CoreConfigFiles();
+
+        @Override
+        public ClusterConfig load(Path file) throws java.io.IOException {
+            diskOnFxThread.add(javafx.application.Platform.isFxApplicationThread());
+            return core.load(file);
+        }
+
+        @Override
+        public void save(Path file, ClusterConfig config) throws java.io.IOException {
+            diskOnFxThread.add(javafx.application.Platform.isFxApplicationThread());
+            core.save(file, config);
+        }
+
+        @Override
+        public String toYaml(ClusterConfig config) {
+            return core.toYaml(config);
+        }
+    };
     private Wizard wizard;
 
     @Start
     void start(Stage stage) {
         // Core's validator, plus one stand-in rule for the invalid-address test that applies only while core's
         // own validator does not report that path yet (it is a placeholder until merged).
-        wizard = new Wizard(TestWizards.services(dialogs, Workflows.NOT_WIRED, WizardConfigTest::validate));
+        WizardServices s = TestWizards.services(dialogs, Workflows.NOT_WIRED, WizardConfigTest::validate);
+        wizard = new Wizard(new WizardServices(files, s.validator(), s.workflows(), s.reconstruction(), s.dialogs(),
+                s.prefs(), s.folders(), s.random(), s.clock(), s.io()));
         wizard.show(stage, java.util.Optional.empty());
     }
 
@@ -155,7 +179,7 @@ class WizardConfigTest {
 
     @Test
     void anInvalidAddressDecoratesItsFieldAndDisablesNext(FxRobot robot) {
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         go(robot, "nodes");
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
         TextField address = robot.lookup("#" + Form.idFor("nodes[0].address")).queryAs(TextField.class);
@@ -185,24 +209,25 @@ class WizardConfigTest {
     @Test
     void loadingAConfigAndSavingItUnchangedGivesAnEqualConfig(FxRobot robot, @TempDir Path dir) throws Exception {
         Path saved = dir.resolve("copy.yaml");
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         assertThat(wizard.model().isDirty()).isFalse();
-        robot.interact(() -> assertThat(wizard.saveTo(saved)).isTrue());
+        assertThat(TestWizards.await(robot, () -> wizard.saveTo(saved))).isTrue();
 
         CoreConfigFiles files = new CoreConfigFiles();
         assertThat(files.load(saved)).isEqualTo(files.load(ExampleConfig.FILE)).isEqualTo(ExampleConfig.expected());
         assertThat(Files.readString(saved)).doesNotContain("null").doesNotContain("validDataHolder");
         assertThat(wizard.model().fileProperty().get()).isEqualTo(saved);
         assertThat(dialogs.errors).isEmpty();
+        assertThat(diskOnFxThread).as("the FX thread never waits on the disk").containsExactly(false, false);
     }
 
     @Test
     void anEditMarksTheConfigUnsavedAndSavingClearsIt(FxRobot robot, @TempDir Path dir) {
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         type(robot, "cluster.description", " (edited)");
         assertThat(wizard.model().isDirty()).isTrue();
         assertThat(robot.window(0).getScene().getWindow()).isNotNull();
-        robot.interact(() -> wizard.saveTo(dir.resolve("edited.yaml")));
+        TestWizards.await(robot, () -> wizard.saveTo(dir.resolve("edited.yaml")));
         assertThat(wizard.model().isDirty()).isFalse();
         assertThat(wizard.model().toConfig().cluster().description()).isEqualTo("Sales DB2 HA pair (edited)");
     }
@@ -229,7 +254,7 @@ class WizardConfigTest {
 
     @Test
     void unsavedChangesAreKeptUnlessTheAdminDiscardsThem(FxRobot robot) {
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         type(robot, "cluster.name", "-edited");
         dialogs.unsaved = Dialogs.Unsaved.CANCEL;
         robot.interact(wizard::newCluster);
@@ -245,8 +270,8 @@ class WizardConfigTest {
     void aFileWithAnUnknownKeyIsRefusedAndTheConfigStaysAsItWas(FxRobot robot, @TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(ExampleConfig.FILE).replace("  udpPort: 6940", "  udpPrt: 6940"));
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
-        robot.interact(() -> assertThat(wizard.openFile(bad)).isFalse());
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        assertThat(TestWizards.await(robot, () -> wizard.openFile(bad))).isFalse();
         assertThat(dialogs.errors).singleElement().asString().contains("udpPrt");
         assertThat(wizard.model().toConfig()).isEqualTo(ExampleConfig.expected());
         assertThat(wizard.model().fileProperty().get()).isEqualTo(ExampleConfig.FILE);
@@ -254,8 +279,8 @@ class WizardConfigTest {
 
     @Test
     void openedAndSavedFilesAreOfferedAsRecent(FxRobot robot, @TempDir Path dir) {
-        robot.interact(() -> wizard.openFile(ExampleConfig.FILE));
-        robot.interact(() -> wizard.saveTo(dir.resolve("second.yaml")));
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        TestWizards.await(robot, () -> wizard.saveTo(dir.resolve("second.yaml")));
         assertThat(new org.hainstall.ui.files.RecentFiles(wizard.services().prefs().node("recent")).list())
                 .containsExactly(dir.resolve("second.yaml").toAbsolutePath(),
                         ExampleConfig.FILE.toAbsolutePath().normalize());

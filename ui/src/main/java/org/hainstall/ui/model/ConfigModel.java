@@ -57,8 +57,13 @@ public final class ConfigModel {
 
     /** The config now matches the file at {@code target}. */
     public void markSaved(Path target) {
+        markSaved(target, revision.get());
+    }
+
+    /** The config as it was at {@code atRevision} is in {@code target}: edits made since stay unsaved. */
+    public void markSaved(Path target, long atRevision) {
         file.set(target);
-        savedRevision.set(revision.get());
+        savedRevision.set(atRevision);
     }
 
     public List<Problem> representationProblems() {

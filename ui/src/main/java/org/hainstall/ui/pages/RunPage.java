@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,6 +51,7 @@ public final class RunPage extends WizardPage {
     private final Supplier<ClusterConfig> config;
     private final Supplier<Path> configFile;
     private final FolderOpener folders;
+    private final Executor io;
     private final EventPump pump = new EventPump(this::onBatch);
     private final UiAdminPrompter prompter;
     private final PromptBanners prompts;
@@ -67,12 +69,13 @@ public final class RunPage extends WizardPage {
     private long lastTreeRefresh;
 
     public RunPage(Workflows workflows, Supplier<ClusterConfig> config, Supplier<Path> configFile,
-                   FolderOpener folders, Clock clock) {
+                   FolderOpener folders, Executor io, Clock clock) {
         super("run", "Run", List.of(), new PageFields());
         this.workflows = workflows;
         this.config = config;
         this.configFile = configFile;
         this.folders = folders;
+        this.io = io;
         this.prompter = new UiAdminPrompter(pump, clock);
         this.prompts = new PromptBanners(this::answer);
         setContent(build());
@@ -269,12 +272,15 @@ public final class RunPage extends WizardPage {
         return l;
     }
 
-    private void openFolder(Path folder) {
-        try {
-            folders.open(folder);
-        } catch (IOException e) {
-            status.setText("Could not open " + folder + ": " + e.getMessage());
-        }
+    /** Shows the folder in the file manager, started off the FX thread. */
+    public void openFolder(Path folder) {
+        io.execute(() -> {
+            try {
+                folders.open(folder);
+            } catch (IOException e) {
+                Platform.runLater(() -> status.setText("Could not open " + folder + ": " + e.getMessage()));
+            }
+        });
     }
 
     private static final class RunCell extends TreeCell<RunItem> {
