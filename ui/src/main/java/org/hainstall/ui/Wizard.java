@@ -89,6 +89,7 @@ public final class Wizard implements StartPage.Actions {
         runPage = new RunPage(services.workflows(), model::toConfig, () -> model.fileProperty().get(),
                 services.folders(), services.io(), services.clock());
         finishPage = new FinishPage(() -> save(), this::openLogFolder, this::requestClose);
+        runPage.blockedProperty().bind(reviewPage.hasErrorsProperty());
         pages.add(startPage);
         pages.addAll(new ConfigPages(model.root(), new Generators(services.random())).all());
         pages.add(reviewPage);

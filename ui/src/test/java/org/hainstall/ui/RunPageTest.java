@@ -120,6 +120,19 @@ class RunPageTest {
         assertThat(wizard.runPage().runningProperty().get()).isFalse();
     }
 
+    @Test
+    void aRunCannotStartWhileTheConfigHasErrors(FxRobot robot) {
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        // A port that does not parse is an error whatever core's validator says.
+        robot.interact(() -> wizard.model().root().child("heartbeat").text("udpPort").set("69x"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> wizard.go("run"));
+        assertThat(robot.lookup("#run-start").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> wizard.runPage().start("create"));
+        assertThat(engine.request).isNull();
+        assertThat(wizard.runPage().runningProperty().get()).isFalse();
+    }
+
     private static Status status(RunPage run, org.hainstall.core.plan.StepId id) {
         return run.runTree().step(id).getValue().status();
     }

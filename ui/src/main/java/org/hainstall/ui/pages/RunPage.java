@@ -64,6 +64,8 @@ public final class RunPage extends WizardPage {
     private final Button openLogs = new Button("Open _log folder");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final javafx.beans.property.BooleanProperty blocked =
+            new javafx.beans.property.SimpleBooleanProperty(this, "blocked");
     private RunTree runTree;
     private RunHandle handle;
     private long lastTreeRefresh;
@@ -79,6 +81,11 @@ public final class RunPage extends WizardPage {
         this.prompter = new UiAdminPrompter(pump, clock);
         this.prompts = new PromptBanners(this::answer);
         setContent(build());
+    }
+
+    /** True while the config has errors: no run starts then. */
+    public javafx.beans.property.BooleanProperty blockedProperty() {
+        return blocked;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -116,6 +123,10 @@ public final class RunPage extends WizardPage {
     /** Starts {@code mode} ("create" or "modify") on the engine. */
     public void start(String runMode) {
         if (running.get() || !workflows.available()) {
+            return;
+        }
+        if (blocked.get()) {
+            status.setText("The config has errors: fix the problems listed below first.");
             return;
         }
         ClusterConfig c = config.get();
@@ -231,7 +242,8 @@ public final class RunPage extends WizardPage {
         start.setId("run-start");
         start.setTooltip(new Tooltip("Start the run"));
         start.setOnAction(e -> start(mode.getValue()));
-        start.disableProperty().bind(running.or(new javafx.beans.property.SimpleBooleanProperty(!workflows.available())));
+        start.disableProperty().bind(running.or(blocked)
+                .or(new javafx.beans.property.SimpleBooleanProperty(!workflows.available())));
         cancel.setId("run-cancel");
         cancel.setTooltip(new Tooltip("Stop at the next step boundary, with a summary of what changed"));
         cancel.setOnAction(e -> cancel());

@@ -36,7 +36,7 @@ public final class LiveValidation {
         scheduled = false;
         List<Problem> found = new ArrayList<>(model.representationProblems());
         List<String> unparsable = found.stream().map(Problem::path).toList();
-        for (Problem p : validator.apply(model.toConfig())) {
+        for (Problem p : validateSafely()) {
             // A number that does not parse reaches the validator as "missing": say what is really wrong.
             if (!unparsable.contains(p.path())) {
                 found.add(p);
@@ -44,6 +44,16 @@ public final class LiveValidation {
         }
         found.sort(Comparator.comparing(Problem::severity));
         problems.setAll(found);
+    }
+
+    /** A validator that throws must not take the FX thread down: its failure becomes a problem to show. */
+    private List<Problem> validateSafely() {
+        try {
+            return validator.apply(model.toConfig());
+        } catch (RuntimeException e) {
+            return List.of(Problem.error("", "VALIDATOR_FAILED",
+                    "The config could not be checked (" + e + "); nothing can run until it can."));
+        }
     }
 
     private void schedule() {
