@@ -87,6 +87,8 @@ public final class Wizard implements StartPage.Actions {
         reviewPage = new ReviewPage(model::toConfig, () -> model.fileProperty().get(), services.files(),
                 services.workflows());
         runPage = new RunPage(services.workflows(), model::toConfig, () -> model.fileProperty().get(),
+                () -> model.isDirty() || model.fileProperty().get() == null ? save()
+                        : CompletableFuture.completedFuture(true),
                 services.folders(), services.io(), services.clock());
         finishPage = new FinishPage(() -> save(), this::openLogFolder, this::requestClose);
         runPage.blockedProperty().bind(reviewPage.hasErrorsProperty());

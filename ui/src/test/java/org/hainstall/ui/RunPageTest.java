@@ -133,6 +133,21 @@ class RunPageTest {
         assertThat(wizard.runPage().runningProperty().get()).isFalse();
     }
 
+    @Test
+    void anUnsavedConfigIsSavedBeforeTheRunStarts(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        robot.interact(() -> wizard.model().root().child("cluster").text("description").set("changed"));
+        robot.interact(() -> wizard.model().fileProperty().set(null));
+        dialogs.save = dir.resolve("sales-db.yaml");
+        robot.interact(() -> wizard.go("run"));
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.runPage().finishedProperty().get());
+        assertThat(engine.request.configFile()).isEqualTo(dialogs.save);
+        assertThat(java.nio.file.Files.readString(dialogs.save)).contains("description: changed");
+        assertThat(wizard.model().isDirty()).isFalse();
+    }
+
     private static Status status(RunPage run, org.hainstall.core.plan.StepId id) {
         return run.runTree().step(id).getValue().status();
     }

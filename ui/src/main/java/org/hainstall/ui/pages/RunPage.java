@@ -52,6 +52,7 @@ public final class RunPage extends WizardPage {
     private final Supplier<Path> configFile;
     private final FolderOpener folders;
     private final Executor io;
+    private final Supplier<java.util.concurrent.CompletableFuture<Boolean>> saveFirst;
     private final EventPump pump = new EventPump(this::onBatch);
     private final UiAdminPrompter prompter;
     private final PromptBanners prompts;
@@ -72,12 +73,24 @@ public final class RunPage extends WizardPage {
 
     public RunPage(Workflows workflows, Supplier<ClusterConfig> config, Supplier<Path> configFile,
                    FolderOpener folders, Executor io, Clock clock) {
+        this(workflows, config, configFile, () -> java.util.concurrent.CompletableFuture.completedFuture(true),
+                folders, io, clock);
+    }
+
+    /**
+     * {@code saveFirst} saves the config if it has changes (the run's secrets and state folders live beside the
+     * file) and completes with whether it may go on.
+     */
+    public RunPage(Workflows workflows, Supplier<ClusterConfig> config, Supplier<Path> configFile,
+                   Supplier<java.util.concurrent.CompletableFuture<Boolean>> saveFirst,
+                   FolderOpener folders, Executor io, Clock clock) {
         super("run", "Run", List.of(), new PageFields());
         this.workflows = workflows;
         this.config = config;
         this.configFile = configFile;
         this.folders = folders;
         this.io = io;
+        this.saveFirst = saveFirst;
         this.prompter = new UiAdminPrompter(pump, clock);
         this.prompts = new PromptBanners(this::answer);
         setContent(build());
@@ -127,6 +140,19 @@ public final class RunPage extends WizardPage {
         }
         if (blocked.get()) {
             status.setText("The config has errors: fix the problems listed below first.");
+            return;
+        }
+        saveFirst.get().thenAccept(saved -> {
+            if (saved) {
+                begin(runMode);
+            } else {
+                status.setText("Not started: the config must be saved first (its secrets live beside it).");
+            }
+        });
+    }
+
+    private void begin(String runMode) {
+        if (running.get()) {
             return;
         }
         ClusterConfig c = config.get();
