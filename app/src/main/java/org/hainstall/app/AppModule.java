@@ -22,5 +22,6 @@ final class AppModule extends AbstractModule {
         bind(ShellsSource.class).toInstance(configFile -> new SshShellFactory(SecretsStore.besideConfig(configFile),
                 SshOptions.DEFAULTS));
         bind(SecretsSource.class).to(CoreSecretsSource.class);
+        install(new org.hainstall.ui.UiModule());
     }
 }

@@ -13,12 +13,12 @@ import picocli.CommandLine.Command;
                 ReconstructCommand.class,
                 ValidateCommand.class,
                 SchemaCommand.class,
-                NotBuiltCommand.Gui.class,
                 TrustCommand.class,
                 StatusCommand.class,
                 SwitchoverCommand.class,
                 DiffCommand.class,
                 GetCommand.class,
+                GuiCommand.class,
         })
 public final class HainstallCommand {
 }

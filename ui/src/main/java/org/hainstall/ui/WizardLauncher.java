@@ -1,0 +1,55 @@
+package org.hainstall.ui;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Opens the wizard from a plain main (no {@code Application} subclass, so the wizard gets its collaborators by
+ * constructor) and returns when its window has closed.
+ */
+public final class WizardLauncher {
+    private final Provider<WizardServices> services;
+
+    @Inject
+    public WizardLauncher(Provider<WizardServices> services) {
+        this.services = services;
+    }
+
+    /** 0 once the window is closed; 1 if no window can be opened (no display), with the reason on {@code err}. */
+    public int run(Optional<Path> config, PrintStream err) {
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.setImplicitExit(false);
+            Platform.startup(() -> open(config, closed, err));
+        } catch (RuntimeException | Error e) {
+            err.println("hainstall gui: cannot open a window (" + e.getMessage()
+                    + "). Is DISPLAY set? Under a headless session run it with xvfb-run.");
+            return 1;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Platform.exit();
+        }
+        return 0;
+    }
+
+    private void open(Optional<Path> config, CountDownLatch closed, PrintStream err) {
+        try {
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> closed.countDown());
+            new Wizard(services.get()).show(stage, config);
+        } catch (RuntimeException e) {
+            e.printStackTrace(err);
+            closed.countDown();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.hainstall.ui.pages;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.plan.Event;
+import org.hainstall.core.plan.Prompt;
+import org.hainstall.ui.files.ConfigFiles;
+import org.hainstall.ui.run.RunRequest;
+import org.hainstall.ui.run.Workflows;
+import org.hainstall.ui.validation.PageFields;
+
+/** The config as YAML, and the dry-run plan per node: what a run would change. Next waits for a clean config. */
+public final class ReviewPage extends WizardPage {
+    private final Supplier<ClusterConfig> config;
+    private final Supplier<Path> file;
+    private final ConfigFiles files;
+    private final Workflows workflows;
+    private final TextArea yaml = new TextArea();
+    private final TreeView<String> plan = new TreeView<>();
+    private final Label planStatus = new Label();
+    private final Button compute = new Button("Compute the _dry-run plan");
+
+    public ReviewPage(Supplier<ClusterConfig> config, Supplier<Path> file, ConfigFiles files, Workflows workflows) {
+        super("review", "Review", List.of(""), new PageFields());
+        this.config = config;
+        this.file = file;
+        this.files = files;
+        this.workflows = workflows;
+        yaml.setEditable(false);
+        yaml.setId("review-yaml");
+        yaml.getStyleClass().add("yaml");
+        plan.setId("review-plan");
+        plan.setShowRoot(false);
+        compute.setId("review-compute");
+        compute.setTooltip(new Tooltip("Plan the create run against blank nodes, without contacting anything"));
+        compute.setOnAction(e -> computePlan());
+        compute.setDisable(!workflows.available());
+        planStatus.setWrapText(true);
+        planStatus.setText(workflows.available() ? "Press the button to see what a create run would change."
+                : "The dry-run plan per node appears here once the install engine is wired into this build.");
+        planStatus.setId("review-plan-status");
+        HBox bar = new HBox(8, compute);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(8, new Label("Dry-run plan per node"), bar, planStatus, plan);
+        VBox.setVgrow(plan, Priority.ALWAYS);
+        VBox left = new VBox(8, new Label("The config file"), yaml);
+        VBox.setVgrow(yaml, Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.5);
+        split.setPadding(new Insets(12));
+        setContent(split);
+    }
+
+    public String yamlText() {
+        return yaml.getText();
+    }
+
+    @Override
+    public void entered() {
+        yaml.setText(files.toYaml(config.get()));
+    }
+
+    /** Runs the dry run on the engine and shows its changes per node when it is done. */
+    public void computePlan() {
+        Queue<Event.ChangePlanned> changes = new ConcurrentLinkedQueue<>();
+        compute.setDisable(true);
+        planStatus.setText("Planning…");
+        var handle = workflows.start(new RunRequest(config.get(), file.get(), "create", true), e -> {
+            if (e instanceof Event.ChangePlanned c) {
+                changes.add(c);
+            }
+        }, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
+        handle.finished().whenComplete((v, err) -> Platform.runLater(() -> showPlan(List.copyOf(changes), err)));
+    }
+
+    private void showPlan(List<Event.ChangePlanned> changes, Throwable err) {
+        compute.setDisable(false);
+        Map<String, TreeItem<String>> byNode = new LinkedHashMap<>();
+        TreeItem<String> root = new TreeItem<>("plan");
+        for (Event.ChangePlanned c : changes) {
+            String node = c.step().node() == null ? "cluster-wide" : c.step().node();
+            TreeItem<String> n = byNode.computeIfAbsent(node, k -> {
+                TreeItem<String> t = new TreeItem<>(k);
+                t.setExpanded(true);
+                root.getChildren().add(t);
+                return t;
+            });
+            TreeItem<String> change = new TreeItem<>(c.step().name() + ": " + c.description());
+            c.actions().forEach(a -> change.getChildren().add(new TreeItem<>(a)));
+            n.getChildren().add(change);
+        }
+        plan.setRoot(root);
+        planStatus.setText(err != null ? "Planning failed: " + err.getMessage()
+                : changes.size() + " changes planned at " + Instant.now().toString().substring(11, 19) + ".");
+    }
+}

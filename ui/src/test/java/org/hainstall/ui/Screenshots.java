@@ -1,0 +1,152 @@
+package org.hainstall.ui;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.robot.Robot;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.hainstall.ui.form.Form;
+
+/**
+ * Opens the wizard in a real window (run it under Xvfb: ui/take-screenshots.sh) and writes a PNG of each page,
+ * captured from the screen, to the folder given as the first argument. The run page shows the scripted engine
+ * stand-in's run, since the engine is not wired into the wizard yet.
+ */
+public final class Screenshots {
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            take(args);
+            status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            Platform.exit();
+            System.exit(status);
+        }
+    }
+
+    private static void take(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        ScriptedWorkflows engine = new ScriptedWorkflows();
+        engine.withPrompt = true;
+        Wizard wizard = fx(() -> {
+            Wizard w = new Wizard(TestWizards.services(new ScriptedDialogs(), engine, WizardConfigTest::validate));
+            Stage stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            w.show(stage, Optional.empty());
+            stage.setWidth(1100);
+            stage.setHeight(760);
+            return w;
+        });
+        settle();
+        shoot(wizard, out, "01-start");
+        fx(() -> wizard.openFile(Path.of("..", "examples", "cluster.yaml"))).get(10, TimeUnit.SECONDS);
+        for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
+            fx(() -> {
+                wizard.go(page);
+                return null;
+            });
+            settle();
+            shoot(wizard, out, String.format("%02d-%s", wizard.pages().indexOf(wizard.page(page)) + 1, page));
+        }
+        // A mistake, as the admin sees it: the field decorated, the problem listed, Next held.
+        fx(() -> {
+            wizard.go("nodes");
+            TextField address = (TextField) wizard.root().lookup("#" + Form.idFor("nodes[0].address"));
+            wizard.model().root().list("nodes").get(0).text("address").set("999.1.1.1");
+            address.requestFocus();
+            return null;
+        });
+        settle();
+        shoot(wizard, out, "03b-nodes-invalid-address");
+        fx(() -> {
+            wizard.model().root().list("nodes").get(0).text("address").set("192.168.122.11");
+            wizard.go("review");
+            wizard.reviewPage().computePlan();
+            return null;
+        });
+        settle();
+        shoot(wizard, out, "09-review");
+        fx(() -> {
+            wizard.go("run");
+            wizard.runPage().start("create");
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (fx(() -> wizard.runPage().prompts().count()) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        fx(() -> {
+            wizard.runPage().tree().getSelectionModel().select(wizard.runPage().runTree().root());
+            return null;
+        });
+        settle();
+        shoot(wizard, out, "10-run-prompt");
+        fx(() -> {
+            ((javafx.scene.control.Button) wizard.runPage().prompts().node().lookup("#prompt-done-p1")).fire();
+            return null;
+        });
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!fx(() -> wizard.runPage().finishedProperty().get()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        fx(() -> {
+            wizard.runPage().tree().getSelectionModel().select(
+                    wizard.runPage().runTree().step(ScriptedWorkflows.DRBD2));
+            return null;
+        });
+        settle();
+        shoot(wizard, out, "10b-run-finished");
+        fx(() -> {
+            wizard.go("finish");
+            return null;
+        });
+        settle();
+        shoot(wizard, out, "11-finish");
+    }
+
+    private static void shoot(Wizard wizard, Path out, String name) throws Exception {
+        WritableImage image = fx(() -> {
+            Stage s = (Stage) wizard.root().getScene().getWindow();
+            return new Robot().getScreenCapture(null, s.getX(), s.getY(), s.getWidth(), s.getHeight(), false);
+        });
+        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+        Path file = out.resolve(name + ".png");
+        ImageIO.write(png, "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    /** Lets layout, CSS and the 100 ms event pump catch up. */
+    private static void settle() throws Exception {
+        Thread.sleep(700);
+        fx(() -> null);
+    }
+
+    private static <T> T fx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+}
