@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SwitchoverCommand.class,
                 DiffCommand.class,
                 GetCommand.class,
+                CloneCommand.class,
                 GuiCommand.class,
         })
 public final class HainstallCommand {
