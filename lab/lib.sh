@@ -31,6 +31,7 @@ LAB_SOCKET="$LAB_RUN/libvirt-sock"
 LAB_URI="qemu:///system?socket=$LAB_SOCKET"
 LAB_URI_FILE="$LAB_DIR/libvirt-uri"              # the URI, for the other scripts and the Java tests
 LAB_LIBVIRTD_PID="$LAB_DIR/libvirtd.pid"
+LAB_IMAGE_FILE="$LAB_DIR/image-dir"             # the cached image folder the running lab's stub uses
 
 lab_log() { printf '%s lab: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 lab_die() { lab_log "ERROR: $*"; exit 1; }
@@ -62,12 +63,16 @@ lab_nsexec() { ip netns exec "$LAB_NS" "$@"; }
 
 # Elapsed-time bookkeeping for the scripts that print phase timings.
 LAB_PHASES=()
-lab_phase() {   # lab_phase NAME COMMAND... : runs the command and records its duration
+lab_phase() {   # lab_phase NAME COMMAND... : runs the command (in a subshell) and records its duration
   local name="$1" start rc=0
   shift
   start=$(date +%s.%N)
   lab_log "phase $name: start"
-  "$@" || rc=$?
+  # A subshell with errexit of its own: "cmd || rc=$?" would switch errexit off inside the phase.
+  set +e
+  (set -e; "$@")
+  rc=$?
+  set -e
   LAB_PHASES+=("$(awk -v n="$name" -v s="$start" -v e="$(date +%s.%N)" -v rc="$rc" \
     'BEGIN { printf "%-28s %7.1f s%s", n, e - s, (rc == 0 ? "" : "  (FAILED, exit " rc ")") }')")
   lab_log "phase $name: done (exit $rc)"
@@ -78,3 +83,13 @@ lab_print_phases() {
   printf 'lab phase timings:\n' >&2
   for line in "${LAB_PHASES[@]}"; do printf '  %s\n' "$line" >&2; done
 }
+
+# Whether a command's output matches an extended regex. (Not "cmd | grep -q": with pipefail, grep's early
+# exit makes the command die of SIGPIPE and the test fail at random.)
+lab_output_matches() {
+  local re="$1" out
+  shift
+  out="$("$@" 2>/dev/null)" || true
+  grep -Eq -- "$re" <<< "$out"
+}
+lab_ns_exists() { lab_output_matches "^$LAB_NS( |\$)" ip netns list; }
