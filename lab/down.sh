@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tears the lab down: every VM of the private libvirtd, libvirtd itself (by its pid file), any qemu left
-# behind (by libvirt's pid files), the namespace with its bridges, and libvirt's state in LAB_DIR.
+# behind (by libvirt's pid files), the lab's chronyd (by its pid file), the namespace with its bridges,
+# and libvirt's state in LAB_DIR.
 # Idempotent: safe to run when the lab is half up or already down. Keeps LAB_DIR's logs and the cache.
 # Usage: lab/down.sh    (root)
 set -uo pipefail
@@ -43,6 +44,13 @@ for pidfile in "$LAB_RUN"/qemu/*.pid; do
   fi
 done
 
+chronyd_pid="$(cat "$LAB_CHRONYD_PID" 2>/dev/null || true)"
+if pid_is "$chronyd_pid" chronyd; then
+  lab_log "stopping the lab's chronyd (pid $chronyd_pid)"
+  stop_pid "$chronyd_pid" chronyd
+fi
+rm -f "$LAB_CHRONYD_PID"
+
 if lab_ns_exists; then
   # Anything else still in the namespace was started for the lab (a JVM under test, an ssh): say so and
   # end it, one pid at a time.
@@ -56,6 +64,6 @@ if lab_ns_exists; then
 fi
 
 # libvirt's state (definitions, volumes, clones): a new lab/up.sh starts from the cached image again.
-rm -rf "${LAB_DIR:?}/run" "${LAB_DIR:?}/etc" "${LAB_DIR:?}/lib" "${LAB_DIR:?}/cache" "${LAB_DIR:?}/pool" "$LAB_URI_FILE" "$LAB_IMAGE_FILE" \
-  "$LAB_DIR"/net-*.xml "$LAB_DIR/$LAB_STUB.xml"
+rm -rf "${LAB_RUN:?}" "${LAB_DIR:?}/etc" "${LAB_DIR:?}/lib" "${LAB_DIR:?}/cache" "${LAB_DIR:?}/pool" "$LAB_URI_FILE" "$LAB_IMAGE_FILE" \
+  "$LAB_DIR"/net-*.xml "$LAB_DIR/$LAB_STUB.xml" "$LAB_DIR/chrony"
 lab_log "lab down"

@@ -9,6 +9,9 @@ LAB_REPO="$(cd "$LAB_SRC/.." && pwd)"
 LAB_DIR="${LAB_DIR:-$LAB_SRC/work}"
 # Survives between runs on one machine: the image, the kernel, the package repository, apt caches.
 LAB_CACHE="${LAB_CACHE:-/var/cache/hainstall-lab}"
+# A fixed path to LAB_DIR (a symlink), because lab/cluster.yaml must name absolute paths: the package
+# repository (LAB_LINK/debs) and the DB2 stand-in image (LAB_LINK/db2-standin.tar.gz).
+LAB_LINK="${LAB_LINK:-/var/lib/hainstall-lab}"
 
 LAB_NS="${LAB_NS:-hainstall-lab}"
 LAB_BR_MAIN="${LAB_BR_MAIN:-hlbr-main}"          # bridge of the nodes' main network (in the namespace)
@@ -26,11 +29,14 @@ LAB_DATA_DISK_SIZE="${LAB_DATA_DISK_SIZE:-512M}"
 LAB_ROOT_SIZE=2G
 LAB_VM_MEMORY_MIB=512
 
-LAB_RUN="$LAB_DIR/run"                            # bind-mounted over /run/libvirt for the private libvirtd
+# Bind-mounted over /run/libvirt for the private libvirtd; a fixed path (one lab per machine: the namespace
+# name and the addresses are fixed too), so lab/cluster.yaml can name the socket.
+LAB_RUN="${LAB_RUN:-/run/hainstall-lab}"
 LAB_SOCKET="$LAB_RUN/libvirt-sock"
 LAB_URI="qemu:///system?socket=$LAB_SOCKET"
 LAB_URI_FILE="$LAB_DIR/libvirt-uri"              # the URI, for the other scripts and the Java tests
 LAB_LIBVIRTD_PID="$LAB_DIR/libvirtd.pid"
+LAB_CHRONYD_PID="$LAB_DIR/chronyd.pid"
 LAB_IMAGE_FILE="$LAB_DIR/image-dir"             # the cached image folder the running lab's stub uses
 
 lab_log() { printf '%s lab: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -93,3 +99,12 @@ lab_output_matches() {
   grep -Eq -- "$re" <<< "$out"
 }
 lab_ns_exists() { lab_output_matches "^$LAB_NS( |\$)" ip netns list; }
+
+# Points LAB_LINK at this checkout's LAB_DIR.
+lab_link_dir() {
+  mkdir -p "$LAB_DIR"
+  if [[ -e $LAB_LINK && ! -L $LAB_LINK ]]; then
+    lab_die "$LAB_LINK exists and is not a symlink: move it away (the lab links it to its LAB_DIR)"
+  fi
+  [[ $(readlink "$LAB_LINK" 2>/dev/null) == "$LAB_DIR" ]] || ln -sfn "$LAB_DIR" "$LAB_LINK"
+}

@@ -2,7 +2,7 @@
 # Builds the lab's local Debian package repository: the packages the installer installs on a node
 # (drbd-utils, heartbeat, lvm2, chrony, parted, ksh) with every dependency the stub image lacks, as a
 # folder of .deb files with a Packages index. It is what packages.localRepository in lab/cluster.yaml
-# names (LAB_DIR/debs); the seed carries it to the nodes as hainstall/debs.
+# names (LAB_LINK/debs = LAB_DIR/debs); the seed carries it to the nodes as hainstall/debs.
 #
 # The dependency closure is computed by the machine's apt against the image's own dpkg status, so it
 # holds exactly what a node built from the image is missing. Cached under LAB_CACHE/debs-HASH, keyed on
@@ -70,4 +70,5 @@ cp -al "$out" "$LAB_DIR/debs.tmp" 2>/dev/null || cp -a "$out" "$LAB_DIR/debs.tmp
 rm -f "$LAB_DIR/debs.tmp/ok" "$LAB_DIR/debs.tmp/files.txt"
 rm -rf "$LAB_DIR/debs"
 mv "$LAB_DIR/debs.tmp" "$LAB_DIR/debs"
-lab_log "localRepository: $LAB_DIR/debs ($(find "$LAB_DIR/debs" -name '*.deb' | wc -l) .deb files)"
+lab_link_dir
+lab_log "localRepository: $LAB_LINK/debs -> $LAB_DIR/debs ($(find "$LAB_DIR/debs" -name '*.deb' | wc -l) .deb files)"

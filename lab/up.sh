@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings the lab up: a network namespace with a bridge for the nodes' main network (the management
-# address on it) and one for the replication network, a private libvirtd inside it (its tap devices
-# land there), a dir storage pool with the stub's disks, and the stub itself as a shut-off domain.
+# address on it) and one for the replication network, an NTP server on the management address, a
+# private libvirtd inside it (its tap devices land there), a dir storage pool with the stub's disks,
+# and the stub itself as a shut-off domain.
 # Idempotent: a second run leaves a running lab as it is. Tear down with lab/down.sh.
 # Prints nothing on stdout but the libvirt URI (also written to LAB_DIR/libvirt-uri).
 # Usage: lab/up.sh      (root; after lab/build-image.sh — nothing is fetched from here on)
@@ -15,6 +16,7 @@ done
 [[ -c /dev/net/tun ]] || lab_die "no /dev/net/tun: VMs cannot get network devices here"
 image="$(readlink -f "$LAB_CACHE/image")"
 [[ -f $image/ok ]] || lab_die "no stub image in $LAB_CACHE: run lab/build-image.sh first"
+lab_link_dir
 
 # --- the network namespace and its bridges -------------------------------------------------------
 if ! lab_ns_exists; then
@@ -30,6 +32,36 @@ done
 # "brd +": Heartbeat's bcast needs a broadcast address on the subnet.
 lab_output_matches "inet $LAB_MGMT_ADDR/" ip -n "$LAB_NS" -4 addr show dev "$LAB_BR_MAIN" \
   || ip -n "$LAB_NS" addr add "$LAB_MGMT_ADDR/$LAB_SUBNET_PREFIX" brd + dev "$LAB_BR_MAIN"
+
+# --- an NTP server for the nodes on the management address -----------------------------------------
+# chronyd from the lab's own package repository (the nodes' chrony), serving this machine's clock
+# (local stratum) without ever adjusting it (-x); no command sockets.
+chronyd_running() {
+  [[ -f $LAB_CHRONYD_PID ]] && kill -0 "$(cat "$LAB_CHRONYD_PID")" 2>/dev/null \
+    && [[ $(tr '\0' ' ' < "/proc/$(cat "$LAB_CHRONYD_PID")/cmdline") == *chronyd* ]]
+}
+if ! chronyd_running; then
+  chrony_deb="$(find "$LAB_DIR/debs" -maxdepth 1 -name 'chrony_*.deb' 2>/dev/null | head -n1)"
+  [[ -n $chrony_deb ]] || lab_die "no chrony package in $LAB_DIR/debs: run lab/packages.sh first"
+  rm -rf "$LAB_DIR/chrony"
+  mkdir -p "$LAB_DIR/chrony" "$LAB_DIR/log"
+  dpkg -x "$chrony_deb" "$LAB_DIR/chrony/pkg"
+  cat > "$LAB_DIR/chrony/chrony.conf" <<CONF
+# The lab's NTP server (lab/up.sh): the nodes sync to $LAB_MGMT_ADDR.
+local stratum 8
+allow $LAB_MGMT_ADDR/$LAB_SUBNET_PREFIX
+bindaddress $LAB_MGMT_ADDR
+port 123
+cmdport 0
+bindcmdaddress /
+pidfile $LAB_CHRONYD_PID
+CONF
+  rm -f "$LAB_CHRONYD_PID"
+  ip netns exec "$LAB_NS" "$LAB_DIR/chrony/pkg/usr/sbin/chronyd" -x -u root -f "$LAB_DIR/chrony/chrony.conf" \
+    -l "$LAB_DIR/log/chronyd.log" || lab_die "chronyd did not start (see $LAB_DIR/log/chronyd.log)"
+  for _ in $(seq 1 20); do [[ -s $LAB_CHRONYD_PID ]] && break; sleep 0.2; done
+  chronyd_running || lab_die "chronyd did not stay up (see $LAB_DIR/log/chronyd.log)"
+fi
 
 # --- the private libvirtd ---------------------------------------------------------------------------
 # Users its qemu driver insists on, even when it runs qemu as root.
@@ -69,14 +101,16 @@ CONF
   # A private mount namespace: libvirtd's folders are the lab's, bind-mounted over the system's.
   # shellcheck disable=SC2016  # the inner script gets its values as arguments
   ip netns exec "$LAB_NS" unshare -m --propagation private /bin/sh -ec '
-    d="$1"; pid="$2"
-    for pair in run:/run/libvirt etc/libvirt:/etc/libvirt lib/libvirt:/var/lib/libvirt \
+    d="$1"; run="$2"; pid="$3"
+    mkdir -p /run/libvirt
+    mount --bind "$run" /run/libvirt
+    for pair in etc/libvirt:/etc/libvirt lib/libvirt:/var/lib/libvirt \
         log/libvirt:/var/log/libvirt cache/libvirt:/var/cache/libvirt; do
       mkdir -p "${pair#*:}"
       mount --bind "$d/${pair%%:*}" "${pair#*:}"
     done
     exec libvirtd -d -p "$pid" -f /etc/libvirt/libvirtd.conf
-  ' sh "$LAB_DIR" "$LAB_LIBVIRTD_PID" > "$LAB_DIR/log/libvirtd.stderr" 2>&1 \
+  ' sh "$LAB_DIR" "$LAB_RUN" "$LAB_LIBVIRTD_PID" > "$LAB_DIR/log/libvirtd.stderr" 2>&1 \
     || lab_die "libvirtd did not start (see $LAB_DIR/log/libvirtd.stderr)"
 fi
 for _ in $(seq 1 60); do
