@@ -31,7 +31,8 @@ kernel_pkg="$(apt-cache depends linux-image-cloud-amd64 2>/dev/null \
 [[ -n $kernel_pkg ]] || lab_die "no linux-image-cloud-amd64 in the apt lists (run apt-get update first)"
 kernel_deb_ver="$(apt-cache policy "$kernel_pkg" | awk '$1 == "Candidate:" {print $2}')"
 
-hash="$(lab_hash "$LAB_SRC/build-image.sh" "$LAB_SRC/lib.sh" "$LAB_SRC"/image/* "$mirror" \
+# The cache key: this script, the files it puts in the image, and the settings it reads from lib.sh.
+hash="$(lab_hash "$LAB_SRC/build-image.sh" "$LAB_SRC"/image/* "$mirror" "$LAB_SUITE" "$LAB_STUB" \
   "$kernel_pkg=$kernel_deb_ver" "${STUB_PACKAGES[*]}" "$LAB_ROOT_SIZE")"
 out="$LAB_CACHE/image-$hash"
 
