@@ -42,6 +42,7 @@ flock 9
 if [[ -f $out/ok ]]; then
   ln -sfn "image-$hash" "$LAB_CACHE/image"
   lab_log "image up to date: $out (cached)"
+  lab_prune_cache image "$out"
   exit 0
 fi
 
@@ -139,3 +140,4 @@ rm -rf "$out"
 mv "$tmp" "$out"
 ln -sfn "image-$hash" "$LAB_CACHE/image"
 lab_log "image built: $out ($(du -sh --apparent-size "$out/base.img" | cut -f1) raw, $(du -sh "$out/base.img" | cut -f1) used)"
+lab_prune_cache image "$out"

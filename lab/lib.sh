@@ -108,3 +108,14 @@ lab_link_dir() {
   fi
   [[ $(readlink "$LAB_LINK" 2>/dev/null) == "$LAB_DIR" ]] || ln -sfn "$LAB_DIR" "$LAB_LINK"
 }
+
+# Removes cache entries PREFIX-* other than KEEP, unless a lab is up (its VMs may use an older one).
+lab_prune_cache() {
+  local prefix="$1" keep="$2" old
+  lab_ns_exists && return 0
+  for old in "$LAB_CACHE/$prefix"-*; do
+    [[ -d $old && $old != "$keep" ]] || continue
+    rm -rf "$old"
+    lab_log "pruned old cache entry $old"
+  done
+}

@@ -62,6 +62,7 @@ else
   lab_log "package repository built: $out ($(du -sh "$out" | cut -f1))"
 fi
 ln -sfn "debs-$hash" "$LAB_CACHE/debs"
+lab_prune_cache debs "$out"
 
 # The config's localRepository: a real folder (hard links into the cache where possible).
 mkdir -p "$LAB_DIR"
