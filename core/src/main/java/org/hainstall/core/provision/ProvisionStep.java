@@ -36,6 +36,8 @@ public final class ProvisionStep implements Step {
     /** node-prep writes it when it has prepared the node (see node-prep.sh). */
     static final String PREP_MARK = "/var/lib/hainstall/machine-id";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    /** After the call back, sshd still has to start (the stub's seed hook runs before it). */
+    private static final Duration SSH_WAIT = Duration.ofSeconds(120);
 
     private final Path configFile;
     private final Duration waitEach;
@@ -120,6 +122,11 @@ public final class ProvisionStep implements Step {
                     ctx.output().line(OutputListener.Stream.STDOUT,
                             node + ": waiting for its call back (" + waited.toSeconds() + " s)"));
             reports.forEach((node, report) -> ctx.output().line(OutputListener.Stream.STDOUT, report.describe()));
+            // A node calls back as soon as it is prepared, which may be before its SSH server has started.
+            for (ClusterConfig.Node node : config.nodes()) {
+                awaitSshPort(ctx, node, config.access() == null || config.access().port() == null ? 22
+                        : config.access().port());
+            }
         } catch (IOException e) {
             throw new StepException(id(), "cannot listen for call backs on " + bind + ": " + e.getMessage(), e);
         } catch (ProvisionException e) {
@@ -127,6 +134,28 @@ public final class ProvisionStep implements Step {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StepException(id(), "interrupted while provisioning; what this run defined was undone", e);
+        }
+    }
+
+    private void awaitSshPort(StepContext ctx, ClusterConfig.Node node, int port) throws StepException {
+        long deadline = System.nanoTime() + SSH_WAIT.toNanos();
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new InetSocketAddress(node.address(), port), 2000);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new StepException(id(), node.name() + " called back but its SSH port " + node.address() + ":"
+                            + port + " did not open within " + SSH_WAIT.toSeconds() + " s: " + notYet.getMessage());
+                }
+                ctx.checkCancelled();
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StepException(id(), "interrupted while waiting for SSH on " + node.name(), e);
+                }
+            }
         }
     }
 
