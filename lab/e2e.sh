@@ -32,6 +32,16 @@ lab_phase clean-start "$LAB_SRC/down.sh"
 lab_phase up "$LAB_SRC/up.sh" >/dev/null
 lab_phase smoke "$LAB_SRC/smoke.sh"
 
-# --- hainstall against the lab (the lead adds the Java end-to-end here) ------------------------------
-# ./hainstall create --config lab/cluster.yaml, run inside the namespace (ip netns exec "$LAB_NS" ...),
-# then the assertions on the VMs, the failover drill, modify and reconstruct; one lab_phase each.
+# --- hainstall against the lab ------------------------------------------------------------------------
+# Built before entering the namespace (Maven needs the registry): the installer and the DB2 stand-in image.
+lab_phase build-hainstall "$LAB_REPO/hainstall" --version
+lab_phase db2-standin-image "$LAB_SRC/db2-standin/build.sh" "$LAB_DIR/db2-standin.tar.gz"
+. "$LAB_SRC/e2e-cluster.sh"
+e2e_init
+lab_phase create e2e_create
+e2e_known_hosts
+lab_phase assert-cluster e2e_assert_cluster
+lab_phase failover-drill e2e_failover
+lab_phase modify-no-change e2e_modify_no_change
+lab_phase reconstruct e2e_reconstruct
+lab_phase status-switchover e2e_status_and_switchover
