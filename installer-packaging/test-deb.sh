@@ -27,7 +27,7 @@ apt-get install -y -q "$deb" >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log"
 command -v hainstall >/dev/null || fail "hainstall is not on the PATH"
 hainstall --version | tee "$work/version" | grep -q '^hainstall ' || fail "hainstall --version"
 hainstall validate --config "$root/examples/cluster.yaml" || fail "hainstall validate from the installed package"
-[[ -f /usr/share/applications/hainstall-hainstall.desktop ]] || ls /usr/share/applications | grep -qi hainstall \
+[[ -f /usr/share/applications/hainstall.desktop ]] \
   || fail "no desktop entry"
 
 echo "test-deb: starting the wizard under Xvfb"
@@ -40,18 +40,20 @@ hainstall gui >"$work/gui.log" 2>&1 &
 gui=$!
 title=""
 for _ in $(seq 1 60); do
-  title="$(xwininfo -root -tree 2>/dev/null | grep -o '"hainstall[^"]*"' | head -1 || true)"
+  line="$(xwininfo -root -tree 2>/dev/null | grep -E '^ *0x[0-9a-f]+ "hainstall [^"]+"' | head -1 || true)"
+  title="$(grep -o '"hainstall[^"]*"' <<<"$line" || true)"
   [[ -n "$title" ]] && break
   kill -0 "$gui" 2>/dev/null || { cat "$work/gui.log"; fail "the wizard exited"; }
   sleep 1
 done
 [[ -n "$title" ]] || { cat "$work/gui.log"; fail "no hainstall window within 60 s"; }
-sleep 2
+sleep 8   # let the first frames paint (a busy machine, software rendering)
 mkdir -p "$root/installer-packaging/target"
-import -window root "$root/installer-packaging/target/installed-gui.png"
+window="$(awk '{print $1}' <<<"$line")"
+import -window "$window" "$root/installer-packaging/target/installed-gui.png"
 echo "test-deb: window $title; screenshot installer-packaging/target/installed-gui.png"
 kill "$gui"; wait "$gui" 2>/dev/null || true
 
 apt-get remove -y -q hainstall >/dev/null
-command -v hainstall >/dev/null && fail "hainstall still on the PATH after removal"
+[[ -e /usr/bin/hainstall ]] && fail "/usr/bin/hainstall still there after removal"
 echo "test-deb: passed in $(( $(date +%s) - t0 )) s"
