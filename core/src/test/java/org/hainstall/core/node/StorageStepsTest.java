@@ -35,6 +35,24 @@ class StorageStepsTest {
     }
 
     @Test
+    void aFreshPartitionIsBlankAlthoughBlkidDescribesItsTableEntry() {
+        // blkid -p /dev/vdb1 on a lab VM right after sfdisk: exit 0, only the partition's entry in the GPT.
+        Signatures fresh = Signatures.parse(0, """
+                DEVNAME=/dev/vdb1
+                PART_ENTRY_SCHEME=gpt
+                PART_ENTRY_UUID=5b7f1c0e-0d4b-4e7b-a1b6-2f1c1e9a0b11
+                PART_ENTRY_TYPE=e6d6d379-f507-44c2-a23c-238f2a3df928
+                PART_ENTRY_NUMBER=1
+                PART_ENTRY_OFFSET=2048
+                PART_ENTRY_SIZE=1046495
+                PART_ENTRY_DISK=254:16
+                """, "{\"signatures\":[]}");
+        assertThat(fresh.isBlank()).isTrue();
+        assertThat(Signatures.parse(0, "PART_ENTRY_SCHEME=gpt\nTYPE=ext4\n", "{\"signatures\":[]}").isBlank())
+                .isFalse();
+    }
+
+    @Test
     void partitionsBlankDiskWithExactSfdiskScript() throws StepException {
         Check check = DiskStep.decide(config, "sales-db1",
                 disk("lsblk-vdb-blank.json", sigs("blkid-blank.txt", "wipefs-blank.json"), null));

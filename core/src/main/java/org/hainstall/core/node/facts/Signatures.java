@@ -36,6 +36,9 @@ public record Signatures(Map<String, String> blkid, List<Signature> wipefs) {
             throw new IllegalArgumentException("blkid -p failed with exit " + blkidExit);
         }
         values.remove("DEVNAME");
+        // On a partition, blkid -p also reports the partition's own entry in its disk's table (PART_ENTRY_SCHEME,
+        // _TYPE, _UUID…): that describes where the partition is, not what is written on it (seen on the lab's VMs).
+        values.keySet().removeIf(k -> k.startsWith("PART_ENTRY_"));
         List<Signature> sigs = new ArrayList<>();
         if (wipefsJson != null && !wipefsJson.isBlank()) {
             for (JsonNode n : Json.parse("wipefs", wipefsJson).path("signatures")) {
