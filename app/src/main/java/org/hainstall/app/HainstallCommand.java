@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 DiffCommand.class,
                 GetCommand.class,
                 GuiCommand.class,
+                ScanSecretsCommand.class,
         })
 public final class HainstallCommand {
 }
