@@ -37,6 +37,11 @@ final class ScanSecretsCommand implements Callable<Integer> {
             description = "A node's seed ISO: it may hold that node's own host key and nothing else secret.")
     Map<String, Path> seedIsos = new LinkedHashMap<>();
 
+    @Option(names = "--content-only", paramLabel = "PATH",
+            description = "A file or folder hainstall did not write (a copy of its terminal output): searched, "
+                    + "its modes not judged.")
+    List<Path> contentOnly = new ArrayList<>();
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to search.")
     List<Path> paths = new ArrayList<>();
 
@@ -51,7 +56,8 @@ final class ScanSecretsCommand implements Callable<Integer> {
         }
         List<SecretsScan.Target> targets = new ArrayList<>();
         paths.forEach(p -> targets.add(SecretsScan.Target.of(p)));
-        seedIsos.forEach((node, iso) -> targets.add(new SecretsScan.Target(iso, node)));
+        contentOnly.forEach(p -> targets.add(SecretsScan.Target.contentOnly(p)));
+        seedIsos.forEach((node, iso) -> targets.add(SecretsScan.Target.seedIso(iso, node)));
         SecretsScan.Report report;
         try {
             report = SecretsScan.of(store).scan(targets);

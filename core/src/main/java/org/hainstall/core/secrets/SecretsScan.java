@@ -32,10 +32,21 @@ public final class SecretsScan {
     private static final int CHUNK = 1 << 20;
     private static final Set<PosixFilePermission> GROUP_READ = EnumSet.of(PosixFilePermission.GROUP_READ);
 
-    /** A place to search; {@code ownNode} is the node whose seed ISO this is, or null. */
-    public record Target(Path path, String ownNode) {
+    /**
+     * A place to search; {@code ownNode} is the node whose seed ISO this is, or null; {@code checkModes} is false
+     * for files hainstall did not write (a copy of the terminal's output, say), whose modes are not its business.
+     */
+    public record Target(Path path, String ownNode, boolean checkModes) {
         public static Target of(Path path) {
-            return new Target(path, null);
+            return new Target(path, null, true);
+        }
+
+        public static Target seedIso(Path iso, String node) {
+            return new Target(iso, node, true);
+        }
+
+        public static Target contentOnly(Path path) {
+            return new Target(path, null, false);
         }
     }
 
@@ -113,7 +124,9 @@ public final class SecretsScan {
                     continue; // the folder's own files hold secrets by design; their modes are checked above
                 }
                 files++;
-                logMode(file).ifPresent(findings::add);
+                if (t.checkModes()) {
+                    logMode(file).ifPresent(findings::add);
+                }
                 for (String label : secretsIn(file, t.ownNode())) {
                     findings.add(new Finding(file, "holds " + label));
                 }

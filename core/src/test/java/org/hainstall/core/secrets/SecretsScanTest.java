@@ -98,10 +98,10 @@ class SecretsScanTest {
         Files.write(leaky, concat(new byte[2048], own, new byte[100], other));
         SecretsScan scan = SecretsScan.of(store);
 
-        assertThat(scan.scan(List.of(new SecretsScan.Target(iso, "sales-db2"))).findings()).isEmpty();
-        assertThat(scan.scan(List.of(new SecretsScan.Target(leaky, "sales-db2"))).findings())
+        assertThat(scan.scan(List.of(SecretsScan.Target.seedIso(iso, "sales-db2"))).findings()).isEmpty();
+        assertThat(scan.scan(List.of(SecretsScan.Target.seedIso(leaky, "sales-db2"))).findings())
                 .extracting(SecretsScan.Finding::problem).containsExactly("holds the host private key of sales-db1");
-        assertThat(scan.scan(List.of(new SecretsScan.Target(iso, "sales-db1"))).findings())
+        assertThat(scan.scan(List.of(SecretsScan.Target.seedIso(iso, "sales-db1"))).findings())
                 .extracting(SecretsScan.Finding::problem).containsExactly("holds the host private key of sales-db2");
     }
 
@@ -140,6 +140,19 @@ class SecretsScanTest {
 
         assertThat(scan(run).findings()).extracting(SecretsScan.Finding::file).containsExactlyInAnyOrder(
                 events, drbdDir, authKey);
+    }
+
+    @Test
+    void aCopyOfTheTerminalsOutputIsSearchedButItsModeIsNotJudged() throws IOException {
+        Path terminal = tmp.resolve("create.log");
+        Files.writeString(terminal, "Run finished\n");
+        Files.setPosixFilePermissions(terminal, PosixFilePermissions.fromString("rw-r--r--"));
+        SecretsScan scan = SecretsScan.of(store);
+
+        assertThat(scan.scan(List.of(SecretsScan.Target.contentOnly(terminal))).findings()).isEmpty();
+        Files.writeString(terminal, "key " + store.heartbeatAuthKey().orElseThrow() + "\n");
+        assertThat(scan.scan(List.of(SecretsScan.Target.contentOnly(terminal))).findings())
+                .extracting(SecretsScan.Finding::problem).containsExactly("holds the Heartbeat auth key");
     }
 
     @Test
