@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * FAULTS 10 and 8 end to end over a real SSH server: the run session, the real SSH shell factory and a step that
+ * FAULTS 8, 10 and 11 end to end over a real SSH server: the run session, the real SSH shell factory and a step that
  * checks and acts through the node's shell. A connection cut mid-command leaves the step unknown in the journal,
  * and the next run checks the node before acting, so the command that may have finished is never sent twice.
  */
-class DroppedSshRunTest {
+class SshFaultRunTest {
     private static final Duration T = Duration.ofSeconds(30);
     private static final Command CHECK = Command.of("drbdadm", "dump-md", "r0");
     private static final Command CREATE = Command.of("drbdadm", "create-md", "r0");
@@ -39,7 +39,7 @@ class DroppedSshRunTest {
     private final RecordingSink sink = new RecordingSink();
 
     /** A step that creates DRBD metadata unless the node already shows it. */
-    private static final class MetadataStep implements Step {
+    private static class MetadataStep implements Step {
         @Override
         public StepId id() {
             return StepId.onNode("drbd-metadata", "node1");
@@ -79,7 +79,14 @@ class DroppedSshRunTest {
     }
 
     private RunSession.Result run(SecretsStore store) throws Exception {
-        return new RunSession(config(), List.of(new MetadataStep()), new SshShellFactory(store, SshOptions.DEFAULTS),
+        return run(store, new MetadataStep());
+    }
+
+    private RunSession.Result run(SecretsStore store, Step step) throws Exception {
+        // a short kill grace so the hang test does not wait long; no time is asserted
+        SshOptions options = new SshOptions(Duration.ofSeconds(20), Duration.ofSeconds(15), Duration.ofMillis(200),
+                Duration.ofSeconds(30));
+        return new RunSession(config(), List.of(step), new SshShellFactory(store, options),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, StateFolder.forConfig(dir.resolve("test.yaml")),
                 Clock.systemUTC(), RunSession.Options.apply("modify")).run();
     }
@@ -133,5 +140,31 @@ class DroppedSshRunTest {
         sshd.authorize(store.adminPublicKey().orElseThrow());
         assertThat(run(store).run().success()).isTrue();
         assertThat(sshd.commands()).contains(CHECK.line());
+    }
+
+    @Test
+    void aHangingCommandIsKilledOnTheNodeAndItsStepFails() throws Exception {
+        SecretsStore store = storeWithAdminKeyAndPin();
+        sshd.authorize(store.adminPublicKey().orElseThrow());
+        sshd.on(CHECK.line(), ctx -> 1);
+        sshd.on(CREATE.line(), SshServerExtension.hang());
+        sshd.on(line -> true, SshServerExtension.print(0));
+        Step hanging = new MetadataStep() {
+            @Override
+            public Check check(StepContext ctx) throws StepException {
+                return Check.change("create metadata", List.of(new Action.Run(CREATE, Duration.ofMillis(300))));
+            }
+        };
+
+        RunSession.Result result = run(store, hanging);
+
+        assertThat(result.run().results().get(StepId.onNode("drbd-metadata", "node1")).outcome())
+                .isEqualTo(Outcome.FAILED);
+        assertThat(result.run().results().get(StepId.onNode("drbd-metadata", "node1")).summary())
+                .contains("node1").contains("drbdadm create-md r0");
+        for (int i = 0; i < 200 && !sshd.signals().contains("KILL"); i++) {
+            Thread.sleep(50); // the server side sees the signals on its own thread
+        }
+        assertThat(sshd.signals()).containsExactly("TERM", "KILL");
     }
 }
