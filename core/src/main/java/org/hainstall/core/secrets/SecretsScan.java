@@ -96,13 +96,21 @@ public final class SecretsScan {
         return new SecretsScan(store, needles);
     }
 
-    /** This scan plus one more secret value (a call-back token, say). */
+    /** This scan plus one more secret value that belongs nowhere outside the secrets folder. */
     public SecretsScan with(String label, String secret) {
+        return with(label, secret, null);
+    }
+
+    /**
+     * This scan plus one more secret value that belongs to a node (its call-back token, say): allowed in that
+     * node's own seed ISO, nowhere else.
+     */
+    public SecretsScan with(String label, String secret, String ownNode) {
         if (secret == null || secret.strip().length() < MIN_SECRET) {
             throw new IllegalArgumentException(label + " is too short to search for safely");
         }
         List<Needle> more = new ArrayList<>(needles);
-        more.add(new Needle(label, null, secret.strip().getBytes(StandardCharsets.UTF_8)));
+        more.add(new Needle(label, ownNode, secret.strip().getBytes(StandardCharsets.UTF_8)));
         return new SecretsScan(store, more);
     }
 
