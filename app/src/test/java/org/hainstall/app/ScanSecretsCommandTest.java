@@ -66,4 +66,17 @@ class ScanSecretsCommandTest {
         assertThat(run("scan-secrets", "--config", other.toString(), runs.toString())).isEqualTo(2);
         assertThat(out).contains("no secrets folder");
     }
+
+    @Test
+    void aLogOthersCanReadFailsWhileATerminalCopyPassedAsContentOnlyIsNotJudged() throws Exception {
+        Path terminal = Files.writeString(dir.resolve("create.log"), "Run finished\n");
+        Files.setPosixFilePermissions(terminal, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run("scan-secrets", "--config", config.toString(), runs.toString(),
+                "--content-only", terminal.toString())).isZero();
+
+        Files.setPosixFilePermissions(runs.resolve("sales-db1.log"), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run("scan-secrets", "--config", config.toString(), runs.toString(),
+                "--content-only", terminal.toString())).isEqualTo(1);
+        assertThat(out).contains(runs.resolve("sales-db1.log") + ": log file has mode rw-r--r--");
+    }
 }
