@@ -53,6 +53,18 @@ class SecretsScanTest {
     }
 
     @Test
+    void publicKeysAndFingerprintsAreNoFinding() throws IOException {
+        StringBuilder text = new StringBuilder(Files.readString(store.adminPublicKeyFile()));
+        for (String node : List.of("sales-db1", "sales-db2")) {
+            text.append(Files.readString(store.nodeHostPublicKeyFile(node)));
+            text.append(node).append(" ").append(store.nodeHostPublicKey(node).orElseThrow().fingerprint()).append('\n');
+        }
+        Path trustLog = log("trust.log", text.toString());
+
+        assertThat(scan(trustLog).findings()).isEmpty();
+    }
+
+    @Test
     void findsEachPlantedSecretNamingTheFileButNeverTheValue() throws IOException {
         String authKey = store.heartbeatAuthKey().orElseThrow();
         String drbd = store.drbdSecret("r1").orElseThrow();
