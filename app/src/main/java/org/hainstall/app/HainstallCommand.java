@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 GetCommand.class,
                 CloneCommand.class,
                 GuiCommand.class,
+                ScanSecretsCommand.class,
         })
 public final class HainstallCommand {
 }

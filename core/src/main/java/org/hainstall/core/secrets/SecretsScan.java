@@ -1,0 +1,303 @@
+package org.hainstall.core.secrets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Proves after a run that no secret of a secrets folder leaked: every given file (folders are walked) is searched,
+ * as bytes, for each secret the folder holds (the admin and node host private keys, the Heartbeat auth key, the
+ * DRBD secrets, and any extra value such as a call-back token) and for a generic private-key marker. A seed ISO
+ * may name its own node: that node's host key is allowed in it (it is what the ISO is for), nothing else is.
+ * It also checks modes: the secrets folder 0700/0600 throughout, and log-like files (*.log, *.jsonl,
+ * journal*.json) 0600 or 0640. Findings name the file and which secret, never the secret's value.
+ */
+public final class SecretsScan {
+    /** Anything shorter is too likely to turn up by chance. Generated secrets are far longer. */
+    private static final int MIN_SECRET = 12;
+    /** Base64 lines of a private key file shorter than this (the last line) are not searched on their own. */
+    private static final int MIN_KEY_LINE = 40;
+    private static final int CHUNK = 1 << 20;
+    private static final Set<PosixFilePermission> GROUP_READ = EnumSet.of(PosixFilePermission.GROUP_READ);
+
+    /**
+     * A place to search; {@code ownNode} is the node whose seed ISO this is, or null; {@code checkModes} is false
+     * for files hainstall did not write (a copy of the terminal's output, say), whose modes are not its business.
+     */
+    public record Target(Path path, String ownNode, boolean checkModes) {
+        public static Target of(Path path) {
+            return new Target(path, null, true);
+        }
+
+        public static Target seedIso(Path iso, String node) {
+            return new Target(iso, node, true);
+        }
+
+        public static Target contentOnly(Path path) {
+            return new Target(path, null, false);
+        }
+    }
+
+    /** One problem: the file and what is wrong with it (the secret's name, never its value). */
+    public record Finding(Path file, String problem) {
+        @Override
+        public String toString() {
+            return file + ": " + problem;
+        }
+    }
+
+    /** What a scan found, and how many files it read. */
+    public record Report(List<Finding> findings, int filesScanned) {
+        public boolean clean() {
+            return findings.isEmpty();
+        }
+    }
+
+    /** A value to search for; {@code owner} is the node it belongs to, or null. */
+    private record Needle(String label, String owner, byte[] bytes) { }
+
+    private final SecretsStore store;
+    private final List<Needle> needles;
+
+    private SecretsScan(SecretsStore store, List<Needle> needles) {
+        this.store = store;
+        this.needles = List.copyOf(needles);
+    }
+
+    /** A scan for every secret the folder holds now. */
+    public static SecretsScan of(SecretsStore store) {
+        List<Needle> needles = new ArrayList<>();
+        needles.add(new Needle("a private-key marker", null, ascii("PRIVATE KEY-----")));
+        Path folder = store.folder();
+        keyLines(folder.resolve(SecretsStore.ADMIN_KEY), "the admin private key", null, needles);
+        for (Path node : children(folder.resolve("nodes"))) {
+            String name = node.getFileName().toString();
+            keyLines(node.resolve(SecretsStore.HOST_KEY), "the host private key of " + name, name, needles);
+        }
+        value(folder.resolve(SecretsStore.HEARTBEAT), "the Heartbeat auth key", needles);
+        for (Path drbd : children(folder.resolve("drbd"))) {
+            String file = drbd.getFileName().toString();
+            if (file.endsWith(".secret")) {
+                value(drbd, "the DRBD secret of " + file.substring(0, file.length() - ".secret".length()), needles);
+            }
+        }
+        return new SecretsScan(store, needles);
+    }
+
+    /** This scan plus one more secret value that belongs nowhere outside the secrets folder. */
+    public SecretsScan with(String label, String secret) {
+        return with(label, secret, null);
+    }
+
+    /**
+     * This scan plus one more secret value that belongs to a node (its call-back token, say): allowed in that
+     * node's own seed ISO, nowhere else.
+     */
+    public SecretsScan with(String label, String secret, String ownNode) {
+        if (secret == null || secret.strip().length() < MIN_SECRET) {
+            throw new IllegalArgumentException(label + " is too short to search for safely");
+        }
+        List<Needle> more = new ArrayList<>(needles);
+        more.add(new Needle(label, ownNode, secret.strip().getBytes(StandardCharsets.UTF_8)));
+        return new SecretsScan(store, more);
+    }
+
+    /** How many distinct values this scan searches for (the marker included). */
+    public int secretCount() {
+        return needles.size();
+    }
+
+    public Report scan(List<Target> targets) {
+        List<Finding> findings = new ArrayList<>(modesOfTheStore());
+        int files = 0;
+        for (Target t : targets) {
+            if (!Files.exists(t.path(), LinkOption.NOFOLLOW_LINKS)) {
+                findings.add(new Finding(t.path(), "does not exist (nothing to scan)"));
+                continue;
+            }
+            for (Path file : regularFiles(t.path())) {
+                if (file.toAbsolutePath().normalize().startsWith(store.folder().toAbsolutePath().normalize())) {
+                    continue; // the folder's own files hold secrets by design; their modes are checked above
+                }
+                files++;
+                if (t.checkModes()) {
+                    logMode(file).ifPresent(findings::add);
+                }
+                for (String label : secretsIn(file, t.ownNode())) {
+                    findings.add(new Finding(file, "holds " + label));
+                }
+            }
+        }
+        return new Report(List.copyOf(findings), files);
+    }
+
+    private List<String> secretsIn(Path file, String ownNode) {
+        List<Needle> wanted = needles.stream()
+                .filter(n -> ownNode == null || !(ownNode.equals(n.owner()) || n.label().equals("a private-key marker")))
+                .toList();
+        int longest = wanted.stream().mapToInt(n -> n.bytes().length).max().orElse(1);
+        boolean[] hit = new boolean[wanted.size()];
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[CHUNK + longest];
+            int carried = 0;
+            while (true) {
+                int read = in.readNBytes(buf, carried, CHUNK);
+                if (read <= 0) {
+                    break;
+                }
+                int len = carried + read;
+                for (int i = 0; i < wanted.size(); i++) {
+                    if (!hit[i] && contains(buf, len, wanted.get(i).bytes())) {
+                        hit[i] = true;
+                    }
+                }
+                carried = Math.min(longest - 1, len);
+                System.arraycopy(buf, len - carried, buf, 0, carried);
+            }
+        } catch (IOException e) {
+            return List.of("nothing readable (" + e.getMessage() + "), so it could not be checked");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < hit.length; i++) {
+            if (hit[i] && !labels.contains(wanted.get(i).label())) {
+                labels.add(wanted.get(i).label());
+            }
+        }
+        return labels;
+    }
+
+    private static boolean contains(byte[] hay, int len, byte[] needle) {
+        byte first = needle[0];
+        outer:
+        for (int i = 0; i <= len - needle.length; i++) {
+            if (hay[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private List<Finding> modesOfTheStore() {
+        List<Finding> out = new ArrayList<>();
+        if (!Files.isDirectory(store.folder())) {
+            return out;
+        }
+        try (Stream<Path> walk = Files.walk(store.folder())) {
+            for (Path p : walk.toList()) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+                boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                if (!othersAndGroup(mode).isEmpty()) {
+                    out.add(new Finding(p, (dir ? "secrets folder" : "secret file") + " has mode "
+                            + PosixFilePermissions.toString(mode) + ", want " + (dir ? "rwx------ (0700)" : "rw------- (0600)")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Finding> logMode(Path file) {
+        String name = file.getFileName().toString();
+        boolean log = name.endsWith(".log") || name.endsWith(".jsonl") || (name.startsWith("journal") && name.endsWith(".json"));
+        if (!log) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> extra = othersAndGroup(mode);
+            extra.removeAll(GROUP_READ);
+            return extra.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Finding(file,
+                    "log file has mode " + PosixFilePermissions.toString(mode) + ", want rw------- or rw-r-----"));
+        } catch (IOException e) {
+            return java.util.Optional.of(new Finding(file, "mode unreadable: " + e.getMessage()));
+        }
+    }
+
+    private static Set<PosixFilePermission> othersAndGroup(Set<PosixFilePermission> mode) {
+        Set<PosixFilePermission> extra = EnumSet.noneOf(PosixFilePermission.class);
+        extra.addAll(mode);
+        extra.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
+        return extra;
+    }
+
+    private static List<Path> regularFiles(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A private key file is searched by its base64 lines, not as a whole, so a key re-wrapped or escaped into a
+     * JSON string is still found. The first line is left out: for every unencrypted ed25519 key it is the same
+     * header, and another node's own key (rightly in its seed ISO) would match it.
+     */
+    private static void keyLines(Path file, String label, String owner, List<Needle> out) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        List<String> lines = readLines(file).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("-----"))
+                .toList();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).length() >= MIN_KEY_LINE) {
+                out.add(new Needle(label, owner, ascii(lines.get(i))));
+            }
+        }
+    }
+
+    private static void value(Path file, String label, List<Needle> out) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String v = String.join("\n", readLines(file)).strip();
+        if (v.length() >= MIN_SECRET) {
+            out.add(new Needle(label, null, v.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Arrays.asList(Files.readString(file, StandardCharsets.ISO_8859_1).split("\n"));
+        } catch (IOException e) {
+            throw new SecretsException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
