@@ -19,7 +19,8 @@ import org.hainstall.ui.form.Form;
 /**
  * Opens the wizard in a real window (run it under Xvfb: ui/take-screenshots.sh) and writes a PNG of each page,
  * captured from the screen, to the folder given as the first argument. The run page shows the scripted engine
- * stand-in's run, since the engine is not wired into the wizard yet.
+ * stand-in's run (a real run needs real nodes); app's {@code WiredScreenshots} then retakes the start and review
+ * pages with the app's own wiring.
  */
 public final class Screenshots {
     private Screenshots() {
