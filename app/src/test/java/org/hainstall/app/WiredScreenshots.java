@@ -70,7 +70,10 @@ public final class WiredScreenshots {
         });
         settle();
         shoot(wizard, out, "01-start");
-        fx(() -> wizard.openFile(Path.of("..", "examples", "cluster.yaml"))).get(10, TimeUnit.SECONDS);
+        // A copy: starting the run saves the edited config, and the example must stay as it is written.
+        Path example = Files.copy(Path.of("..", "examples", "cluster.yaml"),
+                Files.createTempDirectory("hainstall-screenshots").resolve("cluster.yaml"));
+        fx(() -> wizard.openFile(example)).get(10, TimeUnit.SECONDS);
         fx(() -> {
             wizard.go("review");
             wizard.reviewPage().computePlan();

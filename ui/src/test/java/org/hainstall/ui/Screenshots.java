@@ -57,7 +57,10 @@ public final class Screenshots {
         });
         settle();
         shoot(wizard, out, "01-start");
-        fx(() -> wizard.openFile(Path.of("..", "examples", "cluster.yaml"))).get(10, TimeUnit.SECONDS);
+        // A copy: starting the run saves the edited config, and the example must stay as it is written.
+        Path example = Files.copy(Path.of("..", "examples", "cluster.yaml"),
+                Files.createTempDirectory("hainstall-screenshots").resolve("cluster.yaml"));
+        fx(() -> wizard.openFile(example)).get(10, TimeUnit.SECONDS);
         for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
             fx(() -> {
                 wizard.go(page);
