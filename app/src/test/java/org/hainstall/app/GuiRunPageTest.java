@@ -16,6 +16,7 @@ import org.hainstall.ui.run.LogLine;
 import org.hainstall.ui.run.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,13 +25,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The wizard's run page driven by the production engine adapter and core's real runner (test steps, stand-in nodes). */
 @ExtendWith(ApplicationExtension.class)
 class GuiRunPageTest {
+    @TempDir
+    Path dir;
     private final GuiEngineFixture fixture = new GuiEngineFixture();
     private RunPage page;
     private Path configFile;
 
     @Start
     void start(Stage stage) throws Exception {
-        configFile = Files.writeString(Files.createTempDirectory("gui-run").resolve("sales-db.yaml"), "# saved\n");
+        configFile = Files.writeString(dir.resolve("sales-db.yaml"), "# saved\n");
         fixture.steps = List.of(new CliStep(StepId.onNode("power-on", "n1"), CliStep.Kind.PROMPT),
                 new CliStep(StepId.onNode("packages", "n1"), CliStep.Kind.CHANGE, "power-on"),
                 new CliStep(StepId.onNode("packages", "n2"), CliStep.Kind.CHANGE),
