@@ -58,8 +58,9 @@ public final class Screenshots {
         settle();
         shoot(wizard, out, "01-start");
         // A copy: starting the run saves the edited config, and the example must stay as it is written.
-        Path example = Files.copy(Path.of("..", "examples", "cluster.yaml"),
-                Files.createTempDirectory("hainstall-screenshots").resolve("cluster.yaml"));
+        Path example = Files.copy(Path.of("..", "examples", "cluster.yaml"), Files.createDirectories(
+                        Path.of(System.getProperty("java.io.tmpdir"), "hainstall-screenshots")).resolve("cluster.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         fx(() -> wizard.openFile(example)).get(10, TimeUnit.SECONDS);
         for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
             fx(() -> {
