@@ -153,8 +153,11 @@ final class GuiWorkflows implements Workflows {
                     folder.set(result.runFolder());
                 }
                 if (result.plan() != null && result.plan().count(Plan.Kind.FAILED) > 0) {
-                    throw new RunFailedException(result.plan().count(Plan.Kind.FAILED)
-                            + " check(s) failed; the plan is incomplete (see the failed steps)");
+                    // The review page shows planned changes only: name the checks that failed here.
+                    throw new RunFailedException("the plan is incomplete; these checks failed: "
+                            + result.plan().steps().stream().filter(p -> p.kind() == Plan.Kind.FAILED)
+                            .map(p -> p.step() + (p.summary() == null ? "" : " (" + p.summary() + ")"))
+                            .collect(Collectors.joining("; ")));
                 }
             } catch (LockHeldException e) {
                 throw new RunFailedException(e.getMessage());
