@@ -137,7 +137,12 @@ final class GuiWorkflows implements Workflows {
                         if (event instanceof Event.RunStarted started) {
                             folder.set(RunSessions.runFolder(file, started.runId()));
                         }
-                        events.publish(event);
+                        // The wizard's prompter announces each prompt itself once it holds the prompt's future,
+                        // so a banner never shows a prompt it cannot answer yet; core's own notice would be a
+                        // second copy. The run folder's event stream keeps core's.
+                        if (!(event instanceof Event.PromptRequested)) {
+                            events.publish(event);
+                        }
                     }, false);
                 }
             } catch (IOException | RuntimeException e) {

@@ -63,7 +63,8 @@ class GuiRunPageTest {
                 .isEqualTo(Status.CHANGED);
         assertThat(page.statusText()).startsWith("Finished");
         assertThat(page.log().shown()).extracting(LogLine::text)
-                .anyMatch(t -> t.contains("answered DONE"));
+                .anyMatch(t -> t.contains("answered DONE"))
+                .filteredOn(t -> t.startsWith("prompt: ")).hasSize(1);
         assertThat(page.logFolder()).hasValueSatisfying(f -> assertThat(f).isDirectory()
                 .startsWith(configFile.resolveSibling("sales-db.state")));
         assertThat(page.prompts().count()).isZero();
