@@ -57,6 +57,22 @@ public final class Screenshots {
         });
         settle();
         shoot(wizard, out, "01-start");
+        // The reconstruct dialog, shown without waiting (showAndWait would hold this thread).
+        ReconstructDialog dialog = fx(() -> {
+            ReconstructDialog d = new ReconstructDialog(wizard.root().getScene().getWindow(), null);
+            ((TextField) d.getDialogPane().getContent().lookup("#reconstruct-host")).setText("sales-db1.example.org");
+            ((TextField) d.getDialogPane().getContent().lookup("#reconstruct-fingerprint"))
+                    .setText("SHA256:2s5bXbYFpPaGdBtnIfXUjy2CuUpZQ5uXhLz4kUq0t9U");
+            ((TextField) d.getDialogPane().getContent().lookup("#reconstruct-identity")).setText("~/.ssh/id_ed25519");
+            d.show();
+            return d;
+        });
+        settle();
+        shoot(wizard, out, "01b-reconstruct");
+        fx(() -> {
+            dialog.close();
+            return null;
+        });
         // A copy: starting the run saves the edited config, and the example must stay as it is written.
         Path example = Files.copy(Path.of("..", "examples", "cluster.yaml"), Files.createDirectories(
                         Path.of(System.getProperty("java.io.tmpdir"), "hainstall-screenshots")).resolve("cluster.yaml"),
