@@ -23,5 +23,6 @@ final class AppModule extends AbstractModule {
                 SshOptions.DEFAULTS));
         bind(SecretsSource.class).to(CoreSecretsSource.class);
         install(new org.hainstall.ui.UiModule());
+        install(new GuiEngineModule());
     }
 }

@@ -23,6 +23,6 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return cli.run(WorkflowCli.Mode.CREATE, options);
+        return cli.run(RunSessions.Mode.CREATE, options);
     }
 }

@@ -23,6 +23,6 @@ final class ModifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return cli.run(WorkflowCli.Mode.MODIFY, options);
+        return cli.run(RunSessions.Mode.MODIFY, options);
     }
 }

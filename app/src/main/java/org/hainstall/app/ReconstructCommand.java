@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigException;
@@ -20,18 +19,12 @@ import org.hainstall.core.reconstruct.NodeFactsFormat;
 import org.hainstall.core.reconstruct.Reconstruction;
 import org.hainstall.core.reconstruct.SecretsReader;
 import org.hainstall.core.reconstruct.WorkstationSettings;
-import org.hainstall.core.remote.HostKeyTrust;
-import org.hainstall.core.remote.LocalShell;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
 import org.hainstall.core.remote.SshOptions;
-import org.hainstall.core.remote.SshShell;
-import org.hainstall.core.remote.SshShellFactory;
-import org.hainstall.core.remote.SshTarget;
 import org.hainstall.core.secrets.KeyGenerator;
 import org.hainstall.core.secrets.SecretsGenerator;
 import org.hainstall.core.secrets.SecretsStore;
-import org.hainstall.core.secrets.SshPublicKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,22 +103,12 @@ final class ReconstructCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        WorkstationSettings workstation = known == null ? WorkstationSettings.defaults()
-                : new WorkstationSettings(known.management(), known.access(), known.provisioning(), known.packages(),
-                        known.db2() == null ? null : known.db2().installImage());
-        if (managementAddress != null) {
-            Integer cbPort = workstation.management() == null ? Integer.valueOf(8740)
-                    : workstation.management().callbackPort();
-            workstation = new WorkstationSettings(new ClusterConfig.Management(managementAddress, cbPort),
-                    workstation.access(), workstation.provisioning(), workstation.packages(),
-                    workstation.db2InstallImage());
-        }
+        WorkstationSettings workstation = LiveClusterReader.workstation(known, managementAddress);
         Reconstruction result;
         SecretsReader.ClusterSecrets secrets = null;
-        try (Shell shell = open(known, err)) {
-            if (shell == null) {
-                return 2;
-            }
+        LiveClusterReader.Target target = new LiveClusterReader.Target(from, config, known, fingerprint, identity,
+                user, port);
+        try (Shell shell = new LiveClusterReader(SshOptions.DEFAULTS).open(target)) {
             NodeFacts facts = new FactsCollector(shell).collect();
             if (dumpFacts != null) {
                 Files.writeString(dumpFacts, NodeFactsFormat.write(facts));
@@ -136,6 +119,9 @@ final class ReconstructCommand implements Callable<Integer> {
             }
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + e.getMessage() + " (nothing was written)");
+            return 2;
+        } catch (LiveClusterReader.BadTargetException e) {
+            err.println("hainstall reconstruct: " + e.getMessage());
             return 2;
         }
         writer.write(result.config(), output);
@@ -161,37 +147,5 @@ final class ReconstructCommand implements Callable<Integer> {
         List<String> made = new SecretsGenerator(store, new KeyGenerator()).ensureGenerated(cfg);
         out.println("wrote " + store.folder() + " (" + secrets + (made.isEmpty() ? "" : "; generated "
                 + String.join(", ", made)) + ")");
-    }
-
-    /** The node's shell: local, or SSH with pinned host keys (from --config's secrets or --fingerprint). */
-    private Shell open(ClusterConfig known, PrintWriter err) throws RemoteException, java.io.IOException {
-        if (from == null) {
-            String self = new String(Files.readAllBytes(Path.of("/proc/sys/kernel/hostname").toAbsolutePath()))
-                    .strip();
-            return new LocalShell(self, false, Path.of("/"));
-        }
-        if (known != null) {
-            Optional<ClusterConfig.Node> node = known.nodes().stream()
-                    .filter(n -> from.equals(n.name()) || from.equals(n.address())).findFirst();
-            if (node.isEmpty()) {
-                err.println("hainstall reconstruct: " + from + " is not a node of " + config);
-                return null;
-            }
-            return new SshShellFactory(SecretsStore.besideConfig(config), SshOptions.DEFAULTS).open(known, node.get());
-        }
-        if (fingerprint == null || identity == null) {
-            err.println("hainstall reconstruct: --from without --config needs --fingerprint and --identity "
-                    + "(hainstall never trusts a host key on first use)");
-            return null;
-        }
-        HostKeyTrust trust = new HostKeyTrust(new SecretsStore(Files.createTempDirectory("hainstall-trust")),
-                SshOptions.DEFAULTS);
-        SshPublicKey offered = trust.fetchHostKey(from, port, "ssh-ed25519");
-        if (!offered.hasFingerprint(fingerprint)) {
-            throw new RemoteException(RemoteException.Kind.HOST_KEY, from + " shows host key " + offered.fingerprint()
-                    + ", not the expected " + fingerprint + "; refusing to connect");
-        }
-        return SshShell.connect(new SshTarget(from, from, port, user, identity, offered, "--fingerprint"),
-                SshOptions.DEFAULTS);
     }
 }

@@ -9,32 +9,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
-import org.hainstall.core.plan.BlankNodeShellFactory;
 import org.hainstall.core.plan.DryRunReport;
 import org.hainstall.core.plan.LockHeldException;
 import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Plan;
 import org.hainstall.core.plan.RunSession;
 import org.hainstall.core.plan.RunSummary;
-import org.hainstall.core.plan.SecretsView;
-import org.hainstall.core.plan.StateFolder;
 import org.hainstall.core.plan.Step;
-import org.hainstall.core.plan.StepGraph;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.ShellFactory;
 
 /** What {@code create} and {@code modify} do on the command line: load, validate, plan or run, report, exit. */
 class WorkflowCli {
-    enum Mode { CREATE, MODIFY }
-
     private final ConfigSource configs;
     private final ConfigCheck validator;
-    private final WorkflowsSource workflowsSource;
-    private final ShellsSource sshSource;
-    private final SecretsSource secrets;
+    private final RunSessions sessions;
     private final Terminal terminal;
-    private final Clock clock;
     private final boolean handleCtrlC;
 
     @Inject
@@ -53,34 +44,29 @@ class WorkflowCli {
                 SecretsSource secrets, Terminal terminal, Clock clock, boolean handleCtrlC) {
         this.configs = configs;
         this.validator = validator;
-        this.workflowsSource = workflows;
-        this.sshSource = ssh;
-        this.secrets = secrets;
+        this.sessions = new RunSessions(workflows, ssh, secrets, clock);
         this.terminal = terminal;
-        this.clock = clock;
         this.handleCtrlC = handleCtrlC;
     }
 
-    int run(Mode mode, RunOptions options) {
-        String name = mode.name().toLowerCase(Locale.ROOT);
+    int run(RunSessions.Mode mode, RunOptions options) {
+        String name = mode.word();
         try {
             ClusterConfig config = loadAndValidate(options);
             if (config == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-            Workflows workflows = workflowsSource.forConfig(options.config);
-            ShellFactory ssh = sshSource.forConfig(options.config);
             List<Step> steps;
             try {
-                steps = mode == Mode.MODIFY ? workflows.modify(config) : workflows.create(config);
-                new StepGraph(steps); // unknown dependency, duplicate, cycle: a bug in the catalog, named here
+                steps = sessions.steps(mode, config, options.config);
             } catch (IllegalArgumentException e) {
+                // unknown dependency, duplicate, cycle: a bug in the catalog, named before anything is contacted
                 terminal.err().println("hainstall " + name + ": the " + name + " workflow is inconsistent: "
                         + e.getMessage());
                 return ExitCodes.STEP_FAILED;
             }
-            return options.dryRun ? dryRun(mode, name, config, steps, options, workflows, ssh)
-                    : apply(mode, name, config, steps, options, ssh);
+            return options.dryRun ? dryRun(mode, name, config, steps, options)
+                    : apply(mode, name, config, steps, options);
         } catch (NotBuiltException e) {
             terminal.err().println("hainstall " + name + ": " + e.getMessage() + "; nothing was done.");
             return ExitCodes.NOT_BUILT;
@@ -107,18 +93,14 @@ class WorkflowCli {
         return config;
     }
 
-    private int dryRun(Mode mode, String name, ClusterConfig config, List<Step> steps, RunOptions options,
-                       Workflows workflows, ShellFactory ssh) {
+    private int dryRun(RunSessions.Mode mode, String name, ClusterConfig config, List<Step> steps,
+                       RunOptions options) {
         // create plans against blank nodes and contacts nothing; modify checks the real nodes.
-        ShellFactory shells = mode == Mode.CREATE ? workflows.blankShells(config) : ssh;
         String header = "hainstall " + name + " --dry-run: cluster " + clusterName(config)
-                + (mode == Mode.CREATE ? " (blank nodes assumed; nothing contacted)" : "");
+                + (mode == RunSessions.Mode.CREATE ? " (blank nodes assumed; nothing contacted)" : "");
         try {
-            SecretsView view = mode == Mode.CREATE ? new PlaceholderSecrets() : secrets.open(options.config, config);
-            RunSession session = new RunSession(config, steps, shells, view, p -> {
-                throw new IllegalStateException("a dry run asks nothing");
-            }, options.verbose ? new TerminalProgress(terminal.err(), true) : e -> { },
-                    StateFolder.forConfig(options.config), clock, RunSession.Options.dryRun(name));
+            RunSession session = sessions.dryRun(mode, config, options.config, steps,
+                    options.verbose ? new TerminalProgress(terminal.err(), true) : e -> { });
             RunSession.Result result = session.run();
             DryRunReport report = new DryRunReport(header);
             terminal.out().print(options.json ? report.json(result.plan()) : report.text(result.plan()));
@@ -130,33 +112,24 @@ class WorkflowCli {
         }
     }
 
-    private int apply(Mode mode, String name, ClusterConfig config, List<Step> steps, RunOptions options,
-                      ShellFactory ssh) {
+    private int apply(RunSessions.Mode mode, String name, ClusterConfig config, List<Step> steps,
+                      RunOptions options) {
         if (!options.yes && !confirmed(name, config, options)) {
             return ExitCodes.CANCELLED;
         }
-        SecretsView view;
+        RunSession session;
         try {
-            List<String> made = secrets.prepare(options.config, config, mode == Mode.CREATE);
+            List<String> made = sessions.prepareSecrets(mode, config, options.config);
             if (!made.isEmpty()) {
                 terminal.out().println("generated in the secrets folder: " + String.join(", ", made));
             }
-            view = secrets.open(options.config, config);
+            session = sessions.apply(mode, config, options.config, steps, new TerminalPrompter(terminal),
+                    new TerminalProgress(terminal.out(), options.verbose), options.fresh);
         } catch (IOException | RuntimeException e) {
             terminal.err().println("hainstall " + name + ": cannot read the secrets beside " + options.config + ": "
                     + e.getMessage());
             return ExitCodes.STEP_FAILED;
         }
-        RunSession.Options runOptions = RunSession.Options.apply(name);
-        if (options.fresh) {
-            runOptions = runOptions.withoutResume();
-        }
-        if (mode == Mode.CREATE) {
-            runOptions = runOptions.connectingOnFirstUse(); // the nodes exist only after provisioning
-        }
-        RunSession session = new RunSession(config, steps, ssh, view, new TerminalPrompter(terminal),
-                new TerminalProgress(terminal.out(), options.verbose), StateFolder.forConfig(options.config), clock,
-                runOptions);
         AtomicInteger exit = new AtomicInteger(ExitCodes.CANCELLED);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = handleCtrlC ? ctrlC(session, exit, done) : null;

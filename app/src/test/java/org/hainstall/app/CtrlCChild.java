@@ -69,6 +69,6 @@ public final class CtrlCChild {
         RunOptions options = new RunOptions();
         options.config = config;
         options.yes = true;
-        System.exit(cli.run(WorkflowCli.Mode.MODIFY, options));
+        System.exit(cli.run(RunSessions.Mode.MODIFY, options));
     }
 }

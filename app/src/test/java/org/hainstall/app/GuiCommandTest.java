@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.hainstall.ui.Reconstruction;
 import org.hainstall.ui.WizardServices;
 import org.hainstall.ui.run.Workflows;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,15 @@ class GuiCommandTest {
     }
 
     @Test
-    void theInjectorWiresTheWizardWithCoresValidatorAndNoEngineYet() {
+    void theInjectorWiresTheWizardToCoresEngineAndReconstruct() {
         Injector injector = Guice.createInjector(new AppModule());
         WizardServices services = injector.getInstance(WizardServices.class);
         assertThat(services.validator()).isNotNull();
-        assertThat(services.workflows()).isSameAs(Workflows.NOT_WIRED);
         assertThat(services.files()).isNotNull();
+        assertThat(services.workflows()).isNotSameAs(Workflows.NOT_WIRED).isInstanceOf(GuiWorkflows.class);
+        assertThat(services.workflows().available()).isTrue();
+        assertThat(services.reconstruction()).isNotSameAs(Reconstruction.NOT_WIRED)
+                .isInstanceOf(GuiReconstruction.class);
+        assertThat(services.reconstruction().available()).isTrue();
     }
 }

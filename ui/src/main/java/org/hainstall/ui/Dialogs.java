@@ -15,6 +15,9 @@ public interface Dialogs {
     /** A line of text, e.g. the host to reconstruct from or the copy's name. */
     Optional<String> askText(Window owner, String title, String question, String initial);
 
+    /** Which live node to reconstruct from, and how to trust it; {@code config} suggests a config for its keys. */
+    Optional<Reconstruction.Request> askReconstruct(Window owner, Path config);
+
     Unsaved askUnsaved(Window owner);
 
     /** "A run is in progress: cancel it and close?" */

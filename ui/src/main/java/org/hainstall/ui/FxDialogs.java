@@ -41,6 +41,11 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Reconstruction.Request> askReconstruct(Window owner, Path config) {
+        return new ReconstructDialog(owner, config).showAndWait();
+    }
+
+    @Override
     public Unsaved askUnsaved(Window owner) {
         ButtonType save = new ButtonType("_Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("_Discard", ButtonBar.ButtonData.NO);

@@ -36,6 +36,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.hainstall.core.clone.CloneCheck;
+import org.hainstall.core.clone.CloneProposer;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
 import org.hainstall.ui.files.RecentFiles;
@@ -76,6 +78,8 @@ public final class Wizard implements StartPage.Actions {
     private final Button next = new Button("_Next");
     private final Label fileLabel = new Label();
     private final BorderPane rootPane = new BorderPane();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reading =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reading");
     private Stage stage;
 
     public Wizard(WizardServices services) {
@@ -186,6 +190,7 @@ public final class Wizard implements StartPage.Actions {
     public void newCluster() {
         whenSafeToReplace(() -> {
             model.load(blank(), null);
+            validation.setExtraChecks(c -> List.of());
             go("cluster");
         });
     }
@@ -202,35 +207,74 @@ public final class Wizard implements StartPage.Actions {
 
     @Override
     public void reconstruct() {
-        whenSafeToReplace(() -> services.dialogs()
-                .askText(stage, "Reconstruct", "Host name or address of a node of the live cluster", "")
-                .ifPresent(host -> services.reconstruction().from(host).whenComplete((config, err) ->
-                        Platform.runLater(() -> {
-                            if (err != null) {
-                                services.dialogs().error(stage, "Could not reconstruct from " + host,
-                                        rootMessage(err));
-                            } else {
-                                model.load(config, null);
-                                go("cluster");
-                            }
-                        }))));
+        whenSafeToReplace(() -> services.dialogs().askReconstruct(stage, model.fileProperty().get())
+                .ifPresent(request -> {
+                    reading.set(true);
+                    startPage.showStatus("Reading " + request.host() + "…");
+                    services.reconstruction().from(request).whenComplete((result, err) -> Platform.runLater(() -> {
+                        reading.set(false);
+                        startPage.showStatus("");
+                        if (err != null) {
+                            services.dialogs().error(stage, "Could not reconstruct from " + request.host(),
+                                    rootMessage(err));
+                            return;
+                        }
+                        loadReconstructed(result);
+                    }));
+                }));
+    }
+
+    /**
+     * Loads a reconstructed config as a new, unsaved one; what could not be read stays in the problems list as
+     * warnings until another config is loaded.
+     */
+    public void loadReconstructed(Reconstruction.Result result) {
+        model.load(result.config(), null);
+        List<Problem> unreadable = result.unreadable().stream().map(Wizard::unreadable).toList();
+        validation.setExtraChecks(c -> unreadable);
+        go("cluster");
+    }
+
+    /** "nodes[1].address: why" → a warning on that path. */
+    private static Problem unreadable(String entry) {
+        int colon = entry.indexOf(": ");
+        String path = colon > 0 && !entry.substring(0, colon).contains(" ") ? entry.substring(0, colon) : "";
+        String why = colon > 0 && !path.isEmpty() ? entry.substring(colon + 2) : entry;
+        return Problem.warning(path, "RECONSTRUCT_UNREADABLE", "could not be read from the cluster: " + why);
+    }
+
+    /** True while a reconstruct is reading the live cluster. */
+    public javafx.beans.property.ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     @Override
     public void cloneCluster() {
         whenSafeToReplace(() -> services.dialogs().chooseOpen(stage).ifPresent(source ->
                 openFile(source).thenAccept(opened -> {
-                    if (!opened) {
-                        return;
+                    if (opened) {
+                        proposeClone();
                     }
-                    String oldName = model.root().child("cluster").text("name").get();
-                    services.dialogs().askText(stage, "Clone",
-                                    "Name of the copy (it must differ from " + oldName + ")", oldName + "-copy")
-                            .ifPresent(name -> model.root().child("cluster").text("name").set(name));
-                    // A copy is a new file: Save asks where, so the source is never overwritten.
-                    model.fileProperty().set(null);
-                    go("cluster");
                 })));
+    }
+
+    /**
+     * Replaces the loaded config by core's proposal for a second cluster beside it (new name, node names,
+     * addresses, Heartbeat port); what the copy still shares with its source is checked on every edit and shown
+     * in the problems list. A copy is a new file: Save asks where, so the source is never overwritten.
+     */
+    public void proposeClone() {
+        ClusterConfig source = model.toConfig();
+        String oldName = source.cluster() == null || source.cluster().name() == null ? "cluster"
+                : source.cluster().name();
+        services.dialogs().askText(stage, "Clone", "Name of the copy (it must differ from " + oldName + ")",
+                oldName + "-copy").ifPresent(name -> {
+                    model.load(new CloneProposer().propose(source, name), null);
+                    // The copy's secrets are generated in its own folder on its first run, so only the config is
+                    // compared here: addresses, names, the Heartbeat port.
+                    validation.setExtraChecks(copy -> new CloneCheck().check(source, null, copy, null));
+                    go("cluster");
+                });
     }
 
     // ---- files: read and written on the io executor, applied on the FX thread ----------------------------
@@ -254,6 +298,7 @@ public final class Wizard implements StartPage.Actions {
                 return;
             }
             model.load(config, file);
+            validation.setExtraChecks(c -> List.of());
             recent.add(file);
             startPage.showRecent(recent.list());
             validation.validateNow();

@@ -19,7 +19,8 @@ import org.hainstall.ui.form.Form;
 /**
  * Opens the wizard in a real window (run it under Xvfb: ui/take-screenshots.sh) and writes a PNG of each page,
  * captured from the screen, to the folder given as the first argument. The run page shows the scripted engine
- * stand-in's run, since the engine is not wired into the wizard yet.
+ * stand-in's run (a real run needs real nodes); app's {@code WiredScreenshots} then retakes the start and review
+ * pages with the app's own wiring.
  */
 public final class Screenshots {
     private Screenshots() {
@@ -56,7 +57,27 @@ public final class Screenshots {
         });
         settle();
         shoot(wizard, out, "01-start");
-        fx(() -> wizard.openFile(Path.of("..", "examples", "cluster.yaml"))).get(10, TimeUnit.SECONDS);
+        // The reconstruct dialog, shown without waiting (showAndWait would hold this thread).
+        ReconstructDialog dialog = fx(() -> {
+            ReconstructDialog d = new ReconstructDialog(wizard.root().getScene().getWindow(), null);
+            ((TextField) d.getDialogPane().getContent().lookup("#reconstruct-host")).setText("sales-db1.example.org");
+            ((TextField) d.getDialogPane().getContent().lookup("#reconstruct-fingerprint"))
+                    .setText("SHA256:2s5bXbYFpPaGdBtnIfXUjy2CuUpZQ5uXhLz4kUq0t9U");
+            ((TextField) d.getDialogPane().getContent().lookup("#reconstruct-identity")).setText("~/.ssh/id_ed25519");
+            d.show();
+            return d;
+        });
+        settle();
+        shoot(wizard, out, "01b-reconstruct");
+        fx(() -> {
+            dialog.close();
+            return null;
+        });
+        // A copy: starting the run saves the edited config, and the example must stay as it is written.
+        Path example = Files.copy(Path.of("..", "examples", "cluster.yaml"), Files.createDirectories(
+                        Path.of(System.getProperty("java.io.tmpdir"), "hainstall-screenshots")).resolve("cluster.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        fx(() -> wizard.openFile(example)).get(10, TimeUnit.SECONDS);
         for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
             fx(() -> {
                 wizard.go(page);

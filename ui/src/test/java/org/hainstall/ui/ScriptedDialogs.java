@@ -11,6 +11,7 @@ final class ScriptedDialogs implements Dialogs {
     Path open;
     Path save;
     String text;
+    Reconstruction.Request reconstruct;
     Unsaved unsaved = Unsaved.CANCEL;
     boolean cancelRun = true;
     int cancelRunAsked;
@@ -29,6 +30,11 @@ final class ScriptedDialogs implements Dialogs {
     @Override
     public Optional<String> askText(Window owner, String title, String question, String initial) {
         return Optional.ofNullable(text);
+    }
+
+    @Override
+    public Optional<Reconstruction.Request> askReconstruct(Window owner, Path config) {
+        return Optional.ofNullable(reconstruct);
     }
 
     @Override

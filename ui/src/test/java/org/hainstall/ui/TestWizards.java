@@ -28,7 +28,12 @@ final class TestWizards {
 
     static WizardServices services(ScriptedDialogs dialogs, Workflows workflows,
                                    Function<ClusterConfig, List<Problem>> validator) {
-        return new WizardServices(new CoreConfigFiles(), validator, workflows, Reconstruction.NOT_WIRED, dialogs,
+        return services(dialogs, workflows, validator, Reconstruction.NOT_WIRED);
+    }
+
+    static WizardServices services(ScriptedDialogs dialogs, Workflows workflows,
+                                   Function<ClusterConfig, List<Problem>> validator, Reconstruction reconstruction) {
+        return new WizardServices(new CoreConfigFiles(), validator, workflows, reconstruction, dialogs,
                 new MemoryPreferences(), folder -> { }, new SplittableRandom(7), Clock.systemUTC(),
                 Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "test-io");

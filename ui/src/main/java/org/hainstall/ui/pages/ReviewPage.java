@@ -40,6 +40,7 @@ public final class ReviewPage extends WizardPage {
     private final TreeView<String> plan = new TreeView<>();
     private final Label planStatus = new Label();
     private final Button compute = new Button("Compute the _dry-run plan");
+    private final javafx.scene.control.ComboBox<String> mode = new javafx.scene.control.ComboBox<>();
 
     public ReviewPage(Supplier<ClusterConfig> config, Supplier<Path> file, ConfigFiles files, Workflows workflows) {
         super("review", "Review", List.of(""), new PageFields());
@@ -53,14 +54,19 @@ public final class ReviewPage extends WizardPage {
         plan.setId("review-plan");
         plan.setShowRoot(false);
         compute.setId("review-compute");
-        compute.setTooltip(new Tooltip("Plan the create run against blank nodes, without contacting anything"));
+        mode.getItems().addAll("create", "modify");
+        mode.setValue("create");
+        mode.setId("review-mode");
+        mode.setTooltip(new Tooltip("create: planned against blank nodes, nothing contacted; "
+                + "modify: checks the real nodes over SSH (the config must be saved: its keys live beside it)"));
+        compute.setTooltip(new Tooltip("Plan the run without changing anything"));
         compute.setOnAction(e -> computePlan());
         compute.setDisable(!workflows.available());
         planStatus.setWrapText(true);
-        planStatus.setText(workflows.available() ? "Press the button to see what a create run would change."
+        planStatus.setText(workflows.available() ? "Press the button to see what the run would change."
                 : "The dry-run plan per node appears here once the install engine is wired into this build.");
         planStatus.setId("review-plan-status");
-        HBox bar = new HBox(8, compute);
+        HBox bar = new HBox(8, mode, compute);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox right = new VBox(8, new Label("Dry-run plan per node"), bar, planStatus, plan);
         VBox.setVgrow(plan, Priority.ALWAYS);
@@ -81,12 +87,17 @@ public final class ReviewPage extends WizardPage {
         yaml.setText(files.toYaml(config.get()));
     }
 
+    /** Which run the plan is for: "create" or "modify". */
+    public void setPlanMode(String runMode) {
+        mode.setValue(runMode);
+    }
+
     /** Runs the dry run on the engine and shows its changes per node when it is done. */
     public void computePlan() {
         Queue<Event.ChangePlanned> changes = new ConcurrentLinkedQueue<>();
         compute.setDisable(true);
         planStatus.setText("Planning…");
-        var handle = workflows.start(new RunRequest(config.get(), file.get(), "create", true), e -> {
+        var handle = workflows.start(new RunRequest(config.get(), file.get(), mode.getValue(), true), e -> {
             if (e instanceof Event.ChangePlanned c) {
                 changes.add(c);
             }

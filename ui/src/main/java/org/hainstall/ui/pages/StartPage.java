@@ -34,6 +34,7 @@ public final class StartPage extends WizardPage {
     }
 
     private final VBox recent = new VBox(2);
+    private final Label status = new Label();
     private final Consumer<Path> openRecent;
 
     public StartPage(Actions actions, boolean canReconstruct) {
@@ -58,10 +59,21 @@ public final class StartPage extends WizardPage {
         clone.setId("start-clone");
         Label recentTitle = new Label("Recent configs");
         recentTitle.getStyleClass().add("form-heading");
-        VBox box = new VBox(12, title, create, open, rec, clone, recentTitle, recent);
+        status.setId("start-status");
+        status.setWrapText(true);
+        VBox box = new VBox(12, title, create, open, rec, clone, status, recentTitle, recent);
         box.setPadding(new Insets(24));
         box.setAlignment(Pos.TOP_LEFT);
         setContent(box);
+    }
+
+    /** A line under the buttons, e.g. while a live cluster is read; empty hides nothing else. */
+    public void showStatus(String text) {
+        status.setText(text);
+    }
+
+    public String statusText() {
+        return status.getText();
     }
 
     public void showRecent(List<Path> files) {

@@ -19,6 +19,7 @@ public final class LiveValidation {
     private final ConfigModel model;
     private final Function<ClusterConfig, List<Problem>> validator;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private Function<ClusterConfig, List<Problem>> extra = c -> List.of();
     private boolean scheduled;
 
     public LiveValidation(ConfigModel model, Function<ClusterConfig, List<Problem>> validator) {
@@ -32,24 +33,35 @@ public final class LiveValidation {
         return problems;
     }
 
+    /**
+     * Checks that belong to where this config came from, shown beside the validator's: what a clone still shares
+     * with its source, what a reconstruct could not read. Replaced (or cleared with {@code c -> List.of()}) when
+     * another config is loaded. FX thread only.
+     */
+    public void setExtraChecks(Function<ClusterConfig, List<Problem>> checks) {
+        extra = checks;
+        validateNow();
+    }
+
     public void validateNow() {
         scheduled = false;
         List<Problem> found = new ArrayList<>(model.representationProblems());
         List<String> unparsable = found.stream().map(Problem::path).toList();
-        for (Problem p : validateSafely()) {
+        for (Problem p : validateSafely(validator)) {
             // A number that does not parse reaches the validator as "missing": say what is really wrong.
             if (!unparsable.contains(p.path())) {
                 found.add(p);
             }
         }
+        found.addAll(validateSafely(extra));
         found.sort(Comparator.comparing(Problem::severity));
         problems.setAll(found);
     }
 
     /** A validator that throws must not take the FX thread down: its failure becomes a problem to show. */
-    private List<Problem> validateSafely() {
+    private List<Problem> validateSafely(Function<ClusterConfig, List<Problem>> check) {
         try {
-            return validator.apply(model.toConfig());
+            return check.apply(model.toConfig());
         } catch (RuntimeException e) {
             return List.of(Problem.error("", "VALIDATOR_FAILED",
                     "The config could not be checked (" + e + "); nothing can run until it can."));

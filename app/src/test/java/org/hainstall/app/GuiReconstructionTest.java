@@ -1,0 +1,84 @@
+package org.hainstall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.hainstall.core.config.ConfigLoader;
+import org.hainstall.core.remote.RemoteException;
+import org.hainstall.core.remote.SshOptions;
+import org.hainstall.core.remote.SshServerExtension;
+import org.hainstall.core.secrets.KeyGenerator;
+import org.hainstall.core.secrets.SshKeyPair;
+import org.hainstall.ui.Reconstruction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's reconstruct against a real SSH server whose commands are scripted (nothing runs on this machine). */
+class GuiReconstructionTest {
+    @RegisterExtension
+    final SshServerExtension sshd = new SshServerExtension();
+
+    @TempDir
+    Path tmp;
+
+    private Path loginKey;
+    private GuiReconstruction reconstruction;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        SshKeyPair own = new KeyGenerator().ed25519();
+        loginKey = Files.createFile(tmp.resolve("id_ed25519"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(loginKey, own.toOpenSshPrivateKey(""));
+        sshd.authorize(own.publicKey());
+        sshd.on("uname -n", SshServerExtension.print(0, "sales-db1"));
+        sshd.on("hostname -d", SshServerExtension.print(0, "example.org"));
+        reconstruction = new GuiReconstruction(new ConfigLoader(), new LiveClusterReader(SshOptions.DEFAULTS),
+                Runnable::run);
+    }
+
+    @Test
+    void readsTheNodeWithThePinnedFingerprintAndListsWhatItCouldNotRead() throws Exception {
+        Reconstruction.Result result = reconstruction.from(Reconstruction.Request.withFingerprint("127.0.0.1",
+                sshd.hostKey().fingerprint(), loginKey, "root", sshd.port())).get(30, TimeUnit.SECONDS);
+
+        assertThat(sshd.commands()).contains("uname -n", "hostname -d", "cat /etc/ha.d/ha.cf");
+        assertThat(result.config().nodes().get(0).name()).isEqualTo("sales-db1");
+        // This node answers nothing else: every gap is named, none is silently filled.
+        assertThat(result.unreadable()).isNotEmpty()
+                .anyMatch(u -> u.startsWith("heartbeat") || u.contains("ha.cf"));
+    }
+
+    @Test
+    void aHostKeyOtherThanTheGivenFingerprintIsRefusedAndNothingRuns() {
+        assertThatThrownBy(() -> reconstruction.from(Reconstruction.Request.withFingerprint("127.0.0.1",
+                "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", loginKey, "root", sshd.port()))
+                .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(RemoteException.class).hasMessageContaining("refusing to connect");
+        assertThat(sshd.commands()).isEmpty();
+    }
+
+    @Test
+    void withoutAFingerprintNothingIsContacted() {
+        assertThatThrownBy(() -> reconstruction.from(Reconstruction.Request.withFingerprint("127.0.0.1", " ",
+                loginKey, "root", sshd.port())).get(30, TimeUnit.SECONDS)).cause()
+                .hasMessageContaining("never trusts a host key on first use");
+        assertThat(sshd.connectionsOpened()).isZero();
+    }
+
+    @Test
+    void aHostThatIsNotANodeOfTheGivenConfigIsNamed() throws Exception {
+        Path config = tmp.resolve("sales-db.yaml");
+        Files.copy(Path.of("..", "examples", "cluster.yaml"), config);
+        assertThatThrownBy(() -> reconstruction.from(Reconstruction.Request.withConfig("sales-db9", config))
+                .get(30, TimeUnit.SECONDS)).cause().hasMessageContaining("sales-db9 is not a node of " + config);
+        assertThat(sshd.connectionsOpened()).isZero();
+    }
+}
