@@ -146,3 +146,10 @@ e2e_status_and_switchover() {
   after="$(e2e_active)"
   [[ $after != "$before" && $after != none ]] || { e2e_fail "switchover did not move the service ($before → $after)"; return 1; }
 }
+
+# No secret in anything the runs left on the workstation (logs, events, journal, configs, terminal copies);
+# log and secret file modes checked. The scan names the file and which secret, never the value.
+e2e_scan_secrets() {
+  "$HAINSTALL" scan-secrets --config "$E2E_CONFIG" "$E2E_STATE" "$E2E_CONFIG" --content-only "$E2E_OUT" \
+    || { e2e_fail "a secret or a loose mode in the run's files (see above)"; return 1; }
+}

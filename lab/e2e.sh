@@ -46,3 +46,4 @@ lab_phase failover-drill e2e_failover
 lab_phase modify-no-change e2e_modify_no_change
 lab_phase reconstruct e2e_reconstruct
 lab_phase status-switchover e2e_status_and_switchover
+lab_phase secrets-scan e2e_scan_secrets
