@@ -297,6 +297,13 @@ class WizardConfigTest {
 
     /** Scrolls the page to the node first, as a person would, then clicks it. */
     static void click(FxRobot robot, String query) {
+        // On a busy machine the page may still be building its rows: wait for the node, then click.
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> robot.lookup(query).tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no node " + query + " within 15 s", e);
+        }
         javafx.scene.Node node = robot.lookup(query).query();
         robot.interact(() -> Reveal.inScrollPane(node));
         robot.clickOn(node);
