@@ -51,10 +51,11 @@ e2e_create() {
   [[ ${PIPESTATUS[0]} == 0 ]] || e2e_fail "hainstall create exited non-zero"
 }
 
-# Which node holds DRBD Primary now (8.4: drbdadm role prints Local/Peer).
+# Which node holds DRBD Primary now, on every resource (/proc/drbd of DRBD 8.4: "ro:Local/Peer").
+e2e_primary_count() { e2e_ssh "$1" "grep -c 'ro:Primary/' /proc/drbd" 2>/dev/null || echo 0; }
 e2e_active() {
-  if [[ "$(e2e_ssh "$A1" drbdadm role all 2>/dev/null | head -1)" == Primary/* ]]; then echo "$A1"
-  elif [[ "$(e2e_ssh "$A2" drbdadm role all 2>/dev/null | head -1)" == Primary/* ]]; then echo "$A2"
+  if [[ "$(e2e_primary_count "$A1")" == 2 ]]; then echo "$A1"
+  elif [[ "$(e2e_primary_count "$A2")" == 2 ]]; then echo "$A2"
   else echo none; fi
 }
 
@@ -62,7 +63,7 @@ e2e_active() {
 # instance's db2sysc process, and the database listed.
 e2e_holds_service() {
   local a="$1"
-  e2e_ssh "$a" "drbdadm role all | grep -qv '^Primary/'" && { echo "not Primary everywhere"; return 1; }
+  [[ "$(e2e_primary_count "$a")" == 2 ]] || { echo "not Primary on both resources"; return 1; }
   e2e_ssh "$a" "findmnt -n $MOUNT0 >/dev/null && findmnt -n $MOUNT1 >/dev/null" || { echo "filesystems not mounted"; return 1; }
   e2e_ssh "$a" "ip -o -4 addr show | grep -q ' $SERVICE/'" || { echo "no service address"; return 1; }
   e2e_ssh "$a" "pgrep -u $INSTANCE db2sysc >/dev/null" || { echo "instance not running"; return 1; }
@@ -82,9 +83,13 @@ e2e_assert_cluster() {
     n="$(e2e_ssh "$a" uname -n)"
     [[ $n == "$N1" || $n == "$N2" ]] || e2e_fail "$a: hostname $n" || return 1
   done
-  a="$(e2e_active)"
-  [[ $a != none ]] || e2e_fail "no node is DRBD Primary" || return 1
-  out="$(e2e_holds_service "$a")" || e2e_fail "$a (active): $out" || return 1
+  # Heartbeat takes the resources once both nodes see each other (initdead at most): wait for it.
+  local deadline=$(( $(date +%s) + 180 ))
+  until a="$(e2e_active)"; [[ $a != none ]] && out="$(e2e_holds_service "$a")"; do
+    (( $(date +%s) < deadline )) || { e2e_fail "no node holds the service after 180 s: active=$a ${out:-}"; \
+      e2e_ssh "$A1" 'cat /proc/drbd; cl_status rscstatus; tail -20 /var/log/ha-log 2>/dev/null' || true; return 1; }
+    sleep 3
+  done
   lab_log "cluster healthy; active node $a"
 }
 
