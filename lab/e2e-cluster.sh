@@ -80,9 +80,19 @@ e2e_assert_cluster() {
     e2e_ssh "$a" "systemctl is-active --quiet heartbeat" || e2e_fail "$a: heartbeat not running" || return 1
     e2e_ssh "$a" "grep -Eq '^udpport[[:space:]]+$UDP\b' /etc/ha.d/ha.cf" || e2e_fail "$a: ha.cf lacks udpport $UDP" || return 1
     e2e_ssh "$a" "ss -uln | grep -q ':$UDP\b'" || e2e_fail "$a: nothing listens on UDP $UDP" || return 1
+    e2e_ssh "$a" "test -x /opt/ibm/db2/V11.5/bin/db2level && id db2inst1 >/dev/null && grep -q '^db2c_db2inst1' /etc/services" \
+      || e2e_fail "$a: DB2 (stand-in) not installed, or instance owner / port missing" || return 1
+    e2e_ssh "$a" "findmnt -n /backup >/dev/null && test -f /etc/cron.d/hainstall-db2-backup" \
+      || e2e_fail "$a: local backup filesystem or schedule missing" || return 1
     n="$(e2e_ssh "$a" uname -n)"
     [[ $n == "$N1" || $n == "$N2" ]] || e2e_fail "$a: hostname $n" || return 1
   done
+  lab_log "both nodes: DRBD Connected UpToDate/UpToDate, Heartbeat running on UDP $UDP, hostnames as configured"
+}
+
+# The service: one node holds DRBD Primary, the mounts, the service address, the running instance, the database.
+e2e_assert_service() {
+  local a out
   # Heartbeat takes the resources once both nodes see each other (initdead at most): wait for it.
   local deadline=$(( $(date +%s) + 180 ))
   until a="$(e2e_active)"; [[ $a != none ]] && out="$(e2e_holds_service "$a")"; do
