@@ -71,7 +71,9 @@ public final class HeartbeatFiles {
         }
         String subnet = config.network().subnet();
         String prefix = subnet.substring(subnet.indexOf('/') + 1);
-        r.add("IPaddr::" + config.network().serviceAddress() + "/" + prefix + "/" + mainIf);
+        // IPaddr2 (iproute2), not IPaddr: resource-agents' IPaddr needs ifconfig, route and ping (net-tools), which a
+        // minimal Debian node lacks, and a resource that fails to start makes Heartbeat give every resource up.
+        r.add("IPaddr2::" + config.network().serviceAddress() + "/" + prefix + "/" + mainIf);
         for (ClusterConfig.Db2Instance i : config.db2().instances()) {
             r.add("db2::" + i.name());
         }

@@ -53,7 +53,7 @@ class HeartbeatStepsTest {
         assertThat(HeartbeatFiles.haresources(config, "eth0")).isEqualTo(
                 "# Written by hainstall for cluster sales-db; changes here are overwritten.\n"
                         + "sales-db1 drbddisk::db2home drbddisk::db2data Filesystem::/dev/drbd0::/db2home::ext4"
-                        + " Filesystem::/dev/drbd1::/db2data::ext4 IPaddr::192.168.122.50/24/eth0 db2::db2inst1\n");
+                        + " Filesystem::/dev/drbd1::/db2data::ext4 IPaddr2::192.168.122.50/24/eth0 db2::db2inst1\n");
     }
 
     private HeartbeatConfigStep.Facts facts(String uname, Map<String, DrbdConfigStep.FileState> files) {
