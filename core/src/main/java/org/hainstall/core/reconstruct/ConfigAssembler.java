@@ -273,7 +273,15 @@ public final class ConfigAssembler {
     }
 
     private Optional<String> timezone() {
-        return facts.get("timezone").map(String::strip).filter(s -> !s.isEmpty());
+        return facts.get("timezone").map(String::strip).filter(s -> !s.isEmpty()).map(ConfigAssembler::canonicalZone);
+    }
+
+    /** timedatectl writes "Etc/UTC" for UTC; the config says "UTC" (the same zone, as an administrator writes it). */
+    static String canonicalZone(String zone) {
+        return switch (zone) {
+            case "Etc/UTC", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu", "UCT", "Etc/UCT" -> "UTC";
+            default -> zone;
+        };
     }
 
     private ClusterConfig.Management management() {

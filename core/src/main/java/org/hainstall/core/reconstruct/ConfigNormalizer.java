@@ -34,12 +34,14 @@ public final class ConfigNormalizer {
                 : sorted(c.replication().resources(), Comparator.comparing(ClusterConfig.DrbdResource::name)));
         ClusterConfig.Db2 db2 = c.db2() == null ? null : new ClusterConfig.Db2(c.db2().installPath(), null,
                 c.db2().instances());
+        ClusterConfig.TimeSettings time = c.time() == null ? null : new ClusterConfig.TimeSettings(c.time().ntpServers(),
+                c.time().timezone() == null ? null : ConfigAssembler.canonicalZone(c.time().timezone()));
         ClusterConfig.Backup backup = c.backup() == null ? null : new ClusterConfig.Backup(c.backup().target(),
                 c.backup().schedule(), c.backup().retentionDays(),
                 c.backup().databases() == null ? null : sorted(c.backup().databases(), Comparator.naturalOrder()));
         return new ClusterConfig(
                 c.cluster() == null ? null : new ClusterConfig.ClusterInfo(c.cluster().name(), null),
-                null, null, null, c.network(), c.time(), null, nodes, storage, replication, c.heartbeat(), db2, backup);
+                null, null, null, c.network(), time, null, nodes, storage, replication, c.heartbeat(), db2, backup);
     }
 
     /** Paths that differ between two normalised configs, for a readable report. */

@@ -109,4 +109,12 @@ class ConfigAssemblerTest {
         assertThat(text).doesNotContain("s3cr3t-value");
         assertThat(NodeFactsFormat.read(text).get("lvs")).isEqualTo(f.get("lvs"));
     }
+
+    @Test
+    void readsTimedatectlsEtcUtcAsUtc() throws IOException {
+        NodeFacts f = facts("sales-db1").put("timezone", "Etc/UTC\n");
+        assertThat(ConfigAssembler.assemble(f, WorkstationSettings.defaults()).config().time().timezone())
+                .isEqualTo("UTC");
+        assertThat(ConfigAssembler.canonicalZone("Europe/Berlin")).isEqualTo("Europe/Berlin");
+    }
 }
