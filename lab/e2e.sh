@@ -46,8 +46,5 @@ lab_phase assert-service e2e_assert_service
 lab_phase failover-drill e2e_failover
 lab_phase modify-no-change e2e_modify_no_change
 lab_phase reconstruct e2e_reconstruct
-# status and switchover in the lab: run on request (LAB_FULL=1) until they have passed here once.
-if [[ "${LAB_FULL:-0}" == 1 ]]; then
-  lab_phase status-switchover e2e_status_and_switchover
-fi
+lab_phase status-switchover e2e_status_and_switchover
 lab_phase secrets-scan e2e_scan_secrets
