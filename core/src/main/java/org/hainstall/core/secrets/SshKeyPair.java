@@ -11,8 +11,9 @@ import java.util.Base64;
 public final class SshKeyPair {
     static final String ED25519 = "ssh-ed25519";
     private static final String MAGIC = "openssh-key-v1\0";
-    private static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
-    private static final String END = "-----END OPENSSH PRIVATE KEY-----";
+    /** The armour of the OpenSSH private key format (tests and the secrets scan derive theirs from these). */
+    static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
+    static final String END = "-----END OPENSSH PRIVATE KEY-----";
 
     private final byte[] publicKey;
     private final byte[] seed;

@@ -83,7 +83,7 @@ class SecretsScanTest {
     @Test
     void findsAPrivateKeyEvenWhenItWasEscapedIntoJson() throws IOException {
         String key = Files.readString(store.adminPrivateKeyFile());
-        String body = key.replace("-----BEGIN OPENSSH PRIVATE KEY-----\n", "").replace("-----END OPENSSH PRIVATE KEY-----\n", "");
+        String body = key.replace(SshKeyPair.BEGIN + "\n", "").replace(SshKeyPair.END + "\n", "");
         Path events = log("events.jsonl", "{\"output\":\"" + body.replace("\n", "\\n") + "\"}\n");
 
         assertThat(scan(run).findings()).extracting(SecretsScan.Finding::file, SecretsScan.Finding::problem)

