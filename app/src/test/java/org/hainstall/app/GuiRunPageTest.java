@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The wizard's run page driven by the production engine adapter and core's real runner (test steps, stand-in nodes). */
@@ -48,7 +49,9 @@ class GuiRunPageTest {
     void coresEventsReachTheRunPageAndAPromptAnsweredThereCompletesTheRun(FxRobot robot) throws Exception {
         robot.interact(() -> page.start("modify"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#prompt-done-p-power-on").tryQuery().isPresent());
+                () -> robot.lookup("#prompt-done-p-power-on").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        // The lookup runs off the FX thread; let the FX thread settle so the click finds the banner laid out.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(page.runningProperty().get()).isTrue();
         assertThat(fixture.n1.commands()).doesNotContain("setup power-on");
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -135,7 +136,14 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         if (server != null) {
-            server.stop(true);
+            // Let sessions the client is closing finish closing first: stopping the server while a client's
+            // disconnect is still in flight makes the NIO group hand the final read to an executor already shut
+            // down, an uncaught exception that TestFX then rethrows into whichever UI test runs next.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!server.getActiveSessions().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            server.stop(false);
         }
         if (dir != null) {
             try (Stream<Path> paths = Files.walk(dir)) {
