@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The lab's end-to-end phases once the lab is up (lab/up.sh): a real `create` on two VMs cloned from the stub,
-# then assertions on the machines' own state over SSH (never on hainstall's log), a failover drill, a no-change
-# `modify`, `reconstruct` (from the workstation and on a node), `status` and `switchover`.
+# The lab's end-to-end phases once the lab is up (lab/up.sh): a real `create` on two VMs cloned from the stub —
+# killed mid-run and resumed, once with the replication link cut — then assertions on the machines' own state over
+# SSH (never on hainstall's log), a failover drill, a no-change `modify`, `reconstruct` (from the workstation and on
+# a node) and `modify` with a recovered config, `status` and `switchover`, and faults on the standby's disk and DB2
+# before `modify` rebuilds it.
 # Sourced by lab/e2e.sh, which brings the lab up and down and prints the phase timings.
 # shellcheck shell=bash
 
@@ -45,10 +47,67 @@ e2e_fail() { lab_log "E2E FAILED: $*"; return 1; }
 
 # --- phases -------------------------------------------------------------------------------------------------
 
-e2e_create() {
+# The newest run folder of a mode ("create", "modify") in a state folder.
+e2e_last_run() { find "${2:-$E2E_STATE}/runs" -mindepth 1 -maxdepth 1 -type d -name "*-$1" 2>/dev/null | sort | tail -n1; }
+# The steps a run's event stream shows started / finished (one "node/step" or "step" per line).
+e2e_steps() { grep -o "\"type\":\"Step$2\",\"at\":\"[^\"]*\",\"step\":\"[^\"]*\"" "$1/events.jsonl" | sed 's/.*"step":"//; s/"$//' | sort -u; }
+
+# FAULT 29, first half: `create` killed with SIGKILL (no chance to clean up) while a node runs drbd-metadata.
+e2e_create_killed() {
   rm -rf "$E2E_STATE"
+  local pid run="" deadline=$(( $(date +%s) + 900 ))
+  setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_CONFIG" --yes >"$E2E_OUT/create-killed.log" 2>&1 &
+  pid=$!
+  until [[ -n $run ]] && grep -q "\"type\":\"StepStarted\"[^}]*\"step\":\"$N1/drbd-metadata\"" "$run/events.jsonl" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { cat "$E2E_OUT/create-killed.log"; e2e_fail "create ended before $N1/drbd-metadata started"; return 1; }
+    (( $(date +%s) < deadline )) || { kill -9 -- "-$pid"; e2e_fail "$N1/drbd-metadata did not start within 900 s"; return 1; }
+    run="$(e2e_last_run create)"
+    sleep 0.5
+  done
+  kill -9 -- "-$pid"
+  wait "$pid" 2>/dev/null || true
+  e2e_steps "$run" Finished >"$E2E_OUT/killed-run-finished-steps"
+  lab_log "killed create (SIGKILL) while $N1/drbd-metadata ran; $(wc -l <"$E2E_OUT/killed-run-finished-steps") step(s) had finished"
+}
+
+# The tap device of a node's NIC on the replication network, in the lab's namespace.
+e2e_repl_tap() { lab_virsh domiflist "$1" | awk -v net="$LAB_NET_REPL" '$3 == net {print $1}'; }
+e2e_no_primary() {
+  local a
+  for a in "$A1" "$A2"; do
+    [[ "$(e2e_primary_count "$a")" == 0 ]] || { e2e_fail "$a is DRBD Primary although the peer was unreachable"; return 1; }
+  done
+}
+
+# FAULT 25 and the second half of FAULT 29: the replication link of the peer cut (its tap device down: a pulled
+# cable), the re-run resumes the killed run without redoing a finished step, waits for the peer
+# (replication.peerConnectTimeout), gives up naming it, and no node was made primary.
+e2e_peer_unreachable() {
+  local tap rc=0 run step KILLED_RUN
+  KILLED_RUN="$(e2e_last_run create)"   # (phases run in subshells: found again, not handed over)
+  tap="$(e2e_repl_tap "$N2")"
+  [[ -n $tap ]] || { e2e_fail "no replication NIC found for $N2"; return 1; }
+  lab_nsexec ip link set "$tap" down
+  lab_log "cut $N2's replication link ($tap down)"
+  lab_nsexec "$HAINSTALL" create --config "$E2E_CONFIG" --yes >"$E2E_OUT/create-peer-cut.log" 2>&1 || rc=$?
+  lab_nsexec ip link set "$tap" up
+  cat "$E2E_OUT/create-peer-cut.log"
+  [[ $rc != 0 ]] || { e2e_fail "create succeeded with the replication link cut"; return 1; }
+  grep -q "resuming run $(basename "$KILLED_RUN")" "$E2E_OUT/create-peer-cut.log" || { e2e_fail "the re-run did not resume the killed run"; return 1; }
+  grep -q "the peer did not connect within 60 s" "$E2E_OUT/create-peer-cut.log" || { e2e_fail "no peer timeout reported"; return 1; }
+  e2e_no_primary || return 1
+  run="$(e2e_last_run create)"
+  while read -r step; do
+    if e2e_steps "$run" Started | grep -qx "$step"; then e2e_fail "$step finished in the killed run and ran again"; return 1; fi
+  done <"$E2E_OUT/killed-run-finished-steps"
+  lab_log "FAULT 29: resumed, none of the killed run's finished steps redone; FAULT 25: waited, named the peer, no Primary"
+}
+
+# The link restored: a third run resumes again and finishes the cluster.
+e2e_create_resumed() {
   lab_nsexec "$HAINSTALL" create --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/create.log"
-  [[ ${PIPESTATUS[0]} == 0 ]] || e2e_fail "hainstall create exited non-zero"
+  [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "the resumed create exited non-zero"; return 1; }
+  grep -q "resuming run" "$E2E_OUT/create.log" || { e2e_fail "the third run did not resume"; return 1; }
 }
 
 # Which node holds DRBD Primary now, on every resource (/proc/drbd of DRBD 8.4: "ro:Local/Peer").
@@ -135,14 +194,70 @@ e2e_modify_no_change() {
   [[ "$(e2e_active)" == "$before" ]] || { e2e_fail "modify moved the service"; return 1; }
 }
 
+# What reconstruct must leave as it was (FAULT 32): config files, volumes, DRBD roles and states, DB2 instances, mounts.
+e2e_node_state() {
+  e2e_ssh "$1" 'cd /etc && find drbd.conf drbd.d ha.d hainstall cron.d fstab services passwd group -type f -print0 2>/dev/null \
+    | sort -z | xargs -0 sha256sum; lvs --noheadings -o vg_name,lv_name,lv_size,lv_attr; drbdadm role all; drbdadm dstate all;
+    drbdadm cstate all; /opt/ibm/db2/V11.5/instance/db2ilist; findmnt -rn -o TARGET,SOURCE | sort'
+}
+e2e_state_snapshot() { local a; for a in "$A1" "$A2"; do echo "== $a"; e2e_node_state "$a"; done; }
+e2e_same_state() {   # e2e_same_state BEFORE_FILE WHAT
+  e2e_state_snapshot >"$1.after"
+  diff -u "$1" "$1.after" || { e2e_fail "$2 changed the nodes (diff above)"; return 1; }
+}
+e2e_check_reconstructed() {   # e2e_check_reconstructed FILE
+  "$HAINSTALL" validate --config "$1" || { e2e_fail "$1 does not validate"; return 1; }
+  "$HAINSTALL" diff --normalize "$E2E_CONFIG" "$1" || { e2e_fail "$1 differs from the lab config"; return 1; }
+  if grep -Eq 'BEGIN OPENSSH|PRIVATE KEY|shared-secret|sha1 [0-9a-f]{16}' "$1"; then e2e_fail "a secret in $1"; return 1; fi
+}
+
 e2e_reconstruct() {
   local out="$E2E_OUT/reconstructed.yaml"
   rm -f "$out"
+  e2e_state_snapshot >"$E2E_OUT/state-before-reconstruct"
   lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$N2" --output "$out" || { e2e_fail "reconstruct"; return 1; }
-  "$HAINSTALL" validate --config "$out" || { e2e_fail "the reconstructed config does not validate"; return 1; }
-  "$HAINSTALL" diff --normalize "$E2E_CONFIG" "$out" || { e2e_fail "reconstructed config differs"; return 1; }
-  grep -Eq 'BEGIN OPENSSH|shared-secret|sha1 [0-9a-f]{16}' "$out" && { e2e_fail "a secret in the reconstructed config"; return 1; }
-  return 0
+  e2e_check_reconstructed "$out" || return 1
+  e2e_same_state "$E2E_OUT/state-before-reconstruct" "reconstruct --from" || return 1
+}
+
+# reconstruct run on a node itself (local commands, no SSH): a small jlinked Java runtime and the installer's jars
+# are copied into the VM for the test and removed after.
+E2E_PROBE_MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.unsupported
+e2e_reconstruct_local() {
+  local rt="$LAB_DIR/probe-runtime" out="$E2E_OUT/reconstructed-local.yaml" probe=/root/hainstall-probe
+  rm -rf "$rt" "$out"
+  jlink --add-modules "$E2E_PROBE_MODULES" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$rt"
+  lab_log "probe runtime: $(du -sh "$rt" | cut -f1); installer jars: $(du -sh "$LAB_REPO/app/target/lib" | cut -f1)"
+  e2e_ssh "$A1" "rm -rf $probe && mkdir -p $probe/runtime $probe/app && df -h / | tail -n1"
+  tar -C "$rt" -cf - . | e2e_ssh "$A1" "tar -C $probe/runtime -xf -"
+  tar -C "$LAB_REPO/app/target" -cf - hainstall.jar lib | e2e_ssh "$A1" "tar -C $probe/app -xf -"
+  e2e_state_snapshot >"$E2E_OUT/state-before-reconstruct-local"
+  e2e_ssh "$A1" "cd /root && $probe/runtime/bin/java -Xmx160m -XX:TieredStopAtLevel=1 -jar $probe/app/hainstall.jar \
+    reconstruct --management-address $LAB_MGMT_ADDR --output $probe/reconstructed.yaml" || { e2e_fail "reconstruct on $N1"; return 1; }
+  e2e_ssh "$A1" "cat $probe/reconstructed.yaml" >"$out"
+  e2e_ssh "$A1" "rm -rf $probe"
+  e2e_same_state "$E2E_OUT/state-before-reconstruct-local" "reconstruct on $N1" || return 1
+  e2e_check_reconstructed "$out" || return 1
+  lab_log "reconstruct on $N1 itself gives the lab config after normalisation; the nodes are as they were"
+}
+
+# The config is lost: reconstruct it with the cluster's shared secrets (--with-secrets: auth key, DRBD secrets, a new
+# admin key), pin the nodes' real host keys and install that key with the admin's old login (trust), then modify
+# with the recovered config: 0 changes.
+e2e_recovered_config() {
+  local dir="$E2E_OUT/recovered" cfg fp1 fp2
+  rm -rf "$dir"; mkdir -p "$dir"; cfg="$dir/lab-db.yaml"
+  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$N1" --with-secrets --output "$cfg" \
+    || { e2e_fail "reconstruct --with-secrets"; return 1; }
+  fp1="$(ssh-keygen -lf "$E2E_SECRETS/nodes/$N1/ssh_host_ed25519_key.pub" | awk '{print $2}')"
+  fp2="$(ssh-keygen -lf "$E2E_SECRETS/nodes/$N2/ssh_host_ed25519_key.pub" | awk '{print $2}')"
+  lab_nsexec "$HAINSTALL" trust --config "$cfg" --fingerprint "$N1=$fp1" --fingerprint "$N2=$fp2" \
+    --login-key "$E2E_SECRETS/admin_ed25519" || { e2e_fail "trust with the recovered config"; return 1; }
+  lab_nsexec "$HAINSTALL" modify --config "$cfg" --yes 2>&1 | tee "$E2E_OUT/modify-recovered.log"
+  [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "modify with the recovered config exited non-zero"; return 1; }
+  grep -Eq '(^|[^0-9])0 changed' "$E2E_OUT/modify-recovered.log" || { e2e_fail "modify with the recovered config changed something"; return 1; }
+  "$HAINSTALL" scan-secrets --config "$cfg" "$cfg" "${cfg%.yaml}.state" --content-only "$E2E_OUT/modify-recovered.log" \
+    || { e2e_fail "a secret or a loose mode in the recovered config's files"; return 1; }
 }
 
 e2e_status_and_switchover() {
@@ -160,6 +275,74 @@ e2e_status_and_switchover() {
   lab_nsexec "$HAINSTALL" switchover --config "$E2E_CONFIG" || { e2e_fail "switchover"; return 1; }
   after="$(e2e_active)"
   [[ $after != "$before" && $after != none ]] || { e2e_fail "switchover did not move the service ($before → $after)"; return 1; }
+}
+
+# --- faults on a node's disks and DB2 (FAULTS 21 and 24), then the node rebuilt by modify -----------------------
+# The standby is taken out (Heartbeat and DRBD stopped) and its data disk reset to zeros, as a replaced disk would be.
+e2e_standby_reset() {
+  local active
+  active="$(e2e_active)"
+  [[ $active != none ]] || { e2e_fail "no active node"; return 1; }
+  if [[ $active == "$A1" ]]; then SB_ADDR="$A2"; SB_NAME="$N2"; else SB_ADDR="$A1"; SB_NAME="$N1"; fi
+  ACTIVE_ADDR="$active"
+  DATA_DISK="$(e2e_yaml 'storage.disks[0].device')"
+  # Phases run in subshells: the later ones read these back.
+  printf 'SB_ADDR=%q\nSB_NAME=%q\nACTIVE_ADDR=%q\nDATA_DISK=%q\n' "$SB_ADDR" "$SB_NAME" "$ACTIVE_ADDR" "$DATA_DISK" \
+    >"$E2E_OUT/standby.env"
+  lab_log "taking out the standby $SB_NAME ($SB_ADDR): heartbeat and DRBD stopped, $DATA_DISK zeroed"
+  e2e_ssh "$SB_ADDR" "set -e; systemctl stop heartbeat; drbdadm down all; ! findmnt -n /backup >/dev/null || umount /backup
+    vgchange -an vg_db2 >/dev/null; dd if=/dev/zero of=$DATA_DISK bs=4M oflag=direct status=none || true
+    blockdev --rereadpt $DATA_DISK; test -z \"\$(blkid -p -o value -s TYPE $DATA_DISK)\""
+}
+e2e_disk_ends() { e2e_ssh "$SB_ADDR" "dd if=$DATA_DISK bs=1M count=1 status=none | sha256sum; dd if=$DATA_DISK bs=1M status=none skip=\$(( \$(blockdev --getsize64 $DATA_DISK) / 1048576 - 1 )) | sha256sum"; }
+e2e_instance_state() { e2e_ssh "$SB_ADDR" "find /home/db2inst9 -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum /etc/services; /opt/ibm/db2/V11.5/instance/db2ilist"; }
+
+# FAULT 21: a filesystem on the data disk that the config does not describe → modify refuses naming the node, the
+# device and the filesystem; the disk's first and last MiB unchanged. FAULT 24: a plain (non-HA) DB2 instance on the
+# standby is planted at the same time; it is reached only once the disk is blank again.
+e2e_fault_foreign_disk() {
+  # shellcheck source=/dev/null
+  . "$E2E_OUT/standby.env"
+  local before rc=0
+  e2e_ssh "$SB_ADDR" "set -e; mkfs.ext4 -q -F -L foreign $DATA_DISK
+    useradd -m -U -d /home/db2inst9 db2inst9; /opt/ibm/db2/V11.5/instance/db2icrt -u db2fenc1 db2inst9 >/dev/null"
+  before="$(e2e_disk_ends)"
+  e2e_instance_state >"$E2E_OUT/instance-before"
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-foreign-disk.log" 2>&1 || rc=$?
+  cat "$E2E_OUT/modify-foreign-disk.log"
+  [[ $rc != 0 ]] || { e2e_fail "modify accepted a data disk holding ext4"; return 1; }
+  grep -E "$SB_NAME" "$E2E_OUT/modify-foreign-disk.log" | grep -F "$DATA_DISK" | grep -q ext4 \
+    || { e2e_fail "the refusal does not name $SB_NAME, $DATA_DISK and ext4"; return 1; }
+  [[ "$(e2e_disk_ends)" == "$before" ]] || { e2e_fail "$DATA_DISK changed although modify refused"; return 1; }
+  e2e_ssh "$SB_ADDR" "blkid -p -o value -s LABEL $DATA_DISK" | grep -qx foreign || { e2e_fail "the foreign filesystem is gone"; return 1; }
+  lab_log "FAULT 21: refused on $SB_NAME, $DATA_DISK holding ext4; its first and last MiB unchanged"
+}
+
+e2e_fault_plain_instance() {
+  # shellcheck source=/dev/null
+  . "$E2E_OUT/standby.env"
+  local rc=0
+  e2e_ssh "$SB_ADDR" "wipefs -q -a $DATA_DISK"
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-plain-instance.log" 2>&1 || rc=$?
+  cat "$E2E_OUT/modify-plain-instance.log"
+  [[ $rc != 0 ]] || { e2e_fail "modify accepted a non-HA instance on the standby"; return 1; }
+  grep "$SB_NAME" "$E2E_OUT/modify-plain-instance.log" | grep -q db2inst9 \
+    || { e2e_fail "the refusal does not name $SB_NAME and db2inst9"; return 1; }
+  e2e_instance_state >"$E2E_OUT/instance-after"
+  diff -u "$E2E_OUT/instance-before" "$E2E_OUT/instance-after" || { e2e_fail "the plain instance or /etc/services changed"; return 1; }
+  lab_log "FAULT 24: refused on $SB_NAME naming db2inst9; its home and /etc/services unchanged"
+}
+
+# The plain instance removed, modify rebuilds the standby: disk, volumes, DRBD (resynced from the active node),
+# Heartbeat; the service never leaves the active node.
+e2e_standby_rebuilt() {
+  # shellcheck source=/dev/null
+  . "$E2E_OUT/standby.env"
+  e2e_ssh "$SB_ADDR" "/opt/ibm/db2/V11.5/instance/db2idrop db2inst9 >/dev/null && userdel -r db2inst9 2>/dev/null; true"
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/modify-rebuild.log"
+  [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "modify did not rebuild $SB_NAME"; return 1; }
+  [[ "$(e2e_active)" == "$ACTIVE_ADDR" ]] || { e2e_fail "the service left $ACTIVE_ADDR"; return 1; }
+  e2e_assert_cluster
 }
 
 # No secret in anything the runs left on the workstation (logs, events, journal, configs, terminal copies);

@@ -39,12 +39,23 @@ lab_phase build-hainstall "$LAB_REPO/hainstall" --version
 lab_phase db2-standin-image "$LAB_SRC/db2-standin/build.sh" "$LAB_DIR/db2-standin.tar.gz"
 . "$LAB_SRC/e2e-cluster.sh"
 e2e_init
-lab_phase create e2e_create
+# create killed mid-run (FAULT 29), resumed with the replication link cut (FAULT 25), resumed again to the end.
+lab_phase create-killed e2e_create_killed
 e2e_known_hosts
+lab_phase create-peer-unreachable e2e_peer_unreachable
+lab_phase create-resumed e2e_create_resumed
 lab_phase assert-cluster e2e_assert_cluster
 lab_phase assert-service e2e_assert_service
 lab_phase failover-drill e2e_failover
 lab_phase modify-no-change e2e_modify_no_change
 lab_phase reconstruct e2e_reconstruct
+lab_phase reconstruct-on-node e2e_reconstruct_local
+lab_phase recovered-config e2e_recovered_config
 lab_phase status-switchover e2e_status_and_switchover
+# The standby's disk replaced: a foreign filesystem (FAULT 21), a plain DB2 instance (FAULT 24), then rebuilt.
+lab_phase standby-reset e2e_standby_reset
+lab_phase fault-foreign-disk e2e_fault_foreign_disk
+lab_phase fault-plain-instance e2e_fault_plain_instance
+lab_phase standby-rebuilt e2e_standby_rebuilt
+lab_phase modify-no-change-again e2e_modify_no_change
 lab_phase secrets-scan e2e_scan_secrets

@@ -91,9 +91,27 @@ public record ClusterConfig(
 
     public record Filesystem(String type, String mountPoint) {}
 
-    public record Replication(String protocol, String initialSync, List<DrbdResource> resources) {
+    /**
+     * {@code peerConnectTimeout} (optional, default {@link #DEFAULT_PEER_CONNECT_TIMEOUT}): how long the initial sync
+     * waits for the peer to connect before giving up without making any node primary.
+     */
+    public record Replication(String protocol, String initialSync, String peerConnectTimeout,
+                              List<DrbdResource> resources) {
+        public static final String DEFAULT_PEER_CONNECT_TIMEOUT = "5m";
+
         public Replication {
             resources = Lists.copy(resources);
+        }
+
+        public Replication(String protocol, String initialSync, List<DrbdResource> resources) {
+            this(protocol, initialSync, null, resources);
+        }
+
+        /** The timeout in force: the configured one, or the default. */
+        public java.time.Duration peerConnectTimeoutOrDefault() {
+            return Durations.parse(peerConnectTimeout == null ? DEFAULT_PEER_CONNECT_TIMEOUT : peerConnectTimeout)
+                    .orElseThrow(() -> new IllegalStateException("replication.peerConnectTimeout '"
+                            + peerConnectTimeout + "' is not a duration (the validator reports this)"));
         }
     }
 

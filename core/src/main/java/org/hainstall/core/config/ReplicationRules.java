@@ -11,6 +11,8 @@ final class ReplicationRules implements Rule {
     static final List<String> PROTOCOLS = List.of("A", "B", "C");
     static final List<String> INITIAL_SYNCS = List.of("full", "skip");
     static final int MAX_MINOR = 1048575;
+    /** Shorter than this and a peer that is merely slow to boot would be reported unreachable. */
+    static final java.time.Duration MIN_PEER_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     @Override
     public void check(ClusterConfig c, ProblemList p) {
@@ -25,6 +27,14 @@ final class ReplicationRules implements Rule {
         if (p.required("replication.initialSync", r.initialSync()) && !INITIAL_SYNCS.contains(r.initialSync())) {
             p.error("replication.initialSync", ProblemCode.REPLICATION_INITIAL_SYNC_INVALID,
                     "initial sync '" + r.initialSync() + "' is unknown; use full, or skip (only for new, empty devices).");
+        }
+        if (r.peerConnectTimeout() != null) {
+            java.util.Optional<java.time.Duration> t = Durations.parse(r.peerConnectTimeout());
+            if (t.isEmpty() || t.get().compareTo(MIN_PEER_CONNECT_TIMEOUT) < 0) {
+                p.error("replication.peerConnectTimeout", ProblemCode.DURATION_INVALID, "'" + r.peerConnectTimeout()
+                        + "' is not a duration of at least 10s such as 90s or 5m (how long the initial sync waits"
+                        + " for the peer).");
+            }
         }
         if (!p.required("replication.resources", r.resources())) {
             return;

@@ -36,9 +36,14 @@ public final class NodeStepCatalog {
         this.syncPoll = syncPoll;
     }
 
-    /** Debian nodes, waiting up to 5 minutes for a DRBD peer, reporting a sync without progress for 2 minutes. */
+    /**
+     * Debian nodes, waiting for a DRBD peer as long as {@code replication.peerConnectTimeout} says (5 minutes by
+     * default), reporting a sync without progress for 2 minutes.
+     */
     public static List<Step> steps(ClusterConfig config) {
-        return new NodeStepCatalog(new AptPackageManager(), Duration.ofMinutes(5), Duration.ofMinutes(2),
+        Duration peerWait = config.replication() == null ? Duration.ofMinutes(5)
+                : config.replication().peerConnectTimeoutOrDefault();
+        return new NodeStepCatalog(new AptPackageManager(), peerWait, Duration.ofMinutes(2),
                 Duration.ofSeconds(5)).build(config);
     }
 

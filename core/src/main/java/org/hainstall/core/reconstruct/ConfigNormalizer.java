@@ -11,7 +11,7 @@ import org.hainstall.core.config.ClusterConfig.Node;
  * Brings a config to the form in which a reconstructed config and the original one can be compared: only what a
  * cluster shows about itself is kept. Dropped, because a cluster cannot know them: the workstation's sections
  * (management, access, provisioning, packages, db2.installImage), the description, MAC addresses (new machines
- * get new ones) and how the first sync was made; dropped because it changes with failovers: which node held the
+ * get new ones), how the first sync was made and how long it waited for its peer; dropped because it changes with failovers: which node held the
  * valid data first. Lists whose order carries no meaning are sorted.
  */
 public final class ConfigNormalizer {

@@ -99,6 +99,19 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void thePeerConnectTimeoutIsOptionalAndWhenGivenADurationOfAtLeastTenSeconds() throws Exception {
+        assertThat(Example.config().replication().peerConnectTimeoutOrDefault()).hasMinutes(5);
+        assertThat(validate("replication.peerConnectTimeout=90s")).isEmpty();
+        assertThat(new ConfigOverrides().apply(Example.config(), List.of("replication.peerConnectTimeout=90s"))
+                .replication().peerConnectTimeoutOrDefault()).hasSeconds(90);
+        for (String bad : List.of("3s", "soon", "0")) {
+            assertThat(validate("replication.peerConnectTimeout=" + bad)).singleElement()
+                    .satisfies(p -> assertThat(p.path()).isEqualTo("replication.peerConnectTimeout"))
+                    .satisfies(p -> assertThat(p.code()).isEqualTo(ProblemCode.DURATION_INVALID));
+        }
+    }
+
+    @Test
     void warningsHaveWarningSeverity() throws Exception {
         assertThat(validate("heartbeat.udpPort=694")).singleElement()
                 .satisfies(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));
