@@ -48,7 +48,10 @@ e2e_fail() { lab_log "E2E FAILED: $*"; return 1; }
 # --- phases -------------------------------------------------------------------------------------------------
 
 # The newest run folder of a mode ("create", "modify") in a state folder.
-e2e_last_run() { find "${2:-$E2E_STATE}/runs" -mindepth 1 -maxdepth 1 -type d -name "*-$1" 2>/dev/null | sort | tail -n1; }
+e2e_last_run() {
+  [[ -d ${2:-$E2E_STATE}/runs ]] || return 0   # none yet (not an error: callers poll)
+  find "${2:-$E2E_STATE}/runs" -mindepth 1 -maxdepth 1 -type d -name "*-$1" | sort | tail -n1
+}
 # The steps a run's event stream shows started / finished (one "node/step" or "step" per line).
 e2e_steps() { grep -o "\"type\":\"Step$2\",\"at\":\"[^\"]*\",\"step\":\"[^\"]*\"" "$1/events.jsonl" | sed 's/.*"step":"//; s/"$//' | sort -u; }
 
