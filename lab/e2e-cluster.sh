@@ -197,6 +197,54 @@ e2e_modify_no_change() {
   [[ "$(e2e_active)" == "$before" ]] || { e2e_fail "modify moved the service"; return 1; }
 }
 
+# Real tool output for the unit tests' fixtures (core/src/test/resources/…/node/README.md says which file came
+# from where): the commands exactly as the steps run them, on the active node and on the standby. Never a secret:
+# DRBD's shared secret is masked, authkeys is not read.
+e2e_capture() {   # e2e_capture ADDR DIR NAME COMMAND — stdout to DIR/NAME, the exit status to DIR/NAME.rc
+  local rc=0
+  e2e_ssh "$1" "$4" >"$2/$3" 2>/dev/null || rc=$?
+  echo "$rc" >"$2/$3.rc"
+}
+e2e_capture_node() {   # e2e_capture_node ADDR DIR
+  local a="$1" d="$2" disk part
+  disk="$(e2e_yaml 'storage.disks[0].device')"; part="${disk}1"
+  mkdir -p "$d"
+  e2e_capture "$a" "$d" lsblk-disk.json "lsblk --json -b -o NAME,PATH,TYPE,SIZE,FSTYPE,MOUNTPOINT,PKNAME $disk"
+  e2e_capture "$a" "$d" sfdisk-disk.json "sfdisk --json $disk"
+  local dev
+  for dev in "$disk" "$part" /dev/vg_db2/lv_db2home /dev/vg_db2/lv_backup /dev/drbd0; do
+    e2e_capture "$a" "$d" "blkid-$(basename "$dev").txt" "blkid -p -o export $dev"
+    e2e_capture "$a" "$d" "wipefs-$(basename "$dev").json" "wipefs --no-act --json $dev"
+  done
+  e2e_capture "$a" "$d" lvm-pvs.json "pvs --reportformat json --units b --nosuffix -o pv_name,vg_name,pv_size"
+  e2e_capture "$a" "$d" lvm-vgs.json "vgs --reportformat json --units b --nosuffix -o vg_name,vg_size,vg_free,vg_extent_size"
+  e2e_capture "$a" "$d" lvm-lvs.json "lvs --reportformat json --units b --nosuffix -o lv_name,vg_name,lv_size"
+  e2e_capture "$a" "$d" proc-drbd.txt "cat /proc/drbd"
+  e2e_capture "$a" "$d" get-gi-db2home.txt "drbdadm get-gi db2home"
+  e2e_capture "$a" "$d" drbdadm-dump.txt "drbdadm dump all | sed -E 's/(shared-secret[[:space:]]+)[^;]*/\\1\"MASKED\"/'"
+  e2e_capture "$a" "$d" chronyc-sources.csv "chronyc -c -N sources"
+  e2e_capture "$a" "$d" timedatectl-timezone.txt "timedatectl show --property=Timezone --value"
+  e2e_capture "$a" "$d" getent-passwd.txt "getent passwd"
+  e2e_capture "$a" "$d" getent-group.txt "getent group"
+  e2e_capture "$a" "$d" dpkg-query.txt "dpkg-query -W -f '\${Package} \${Status}\\n' chrony parted fdisk lvm2 drbd-utils heartbeat ksh"
+  e2e_capture "$a" "$d" ip-addr.json "ip -json addr show"
+  e2e_capture "$a" "$d" findmnt.json "findmnt --json --list -o TARGET,SOURCE,FSTYPE"
+  e2e_capture "$a" "$d" ha.cf "cat /etc/ha.d/ha.cf"
+  e2e_capture "$a" "$d" haresources "cat /etc/ha.d/haresources"
+  e2e_capture "$a" "$d" db2ilist.txt "/opt/ibm/db2/V11.5/instance/db2ilist"
+  e2e_capture "$a" "$d" db2greg-dump.txt "/opt/ibm/db2/V11.5/bin/db2greg -dump"
+  e2e_capture "$a" "$d" db2-list-db-directory.txt "su - $INSTANCE -c '. ~/sqllib/db2profile && db2 list database directory'"
+  e2e_capture "$a" "$d" cl_status-rscstatus.txt "cl_status rscstatus"
+}
+e2e_capture_fixtures() {
+  local active standby
+  active="$(e2e_active)"
+  if [[ $active == "$A1" ]]; then standby="$A2"; else standby="$A1"; fi
+  e2e_capture_node "$active" "$E2E_OUT/fixtures/active"
+  e2e_capture_node "$standby" "$E2E_OUT/fixtures/standby"
+  lab_log "captured tool output into $E2E_OUT/fixtures (active $active, standby $standby)"
+}
+
 # What reconstruct must leave as it was (FAULT 32): config files, volumes, DRBD roles and states, DB2 instances, mounts.
 e2e_node_state() {
   e2e_ssh "$1" 'cd /etc && find drbd.conf drbd.d ha.d hainstall cron.d fstab services passwd group -type f -print0 2>/dev/null \
@@ -217,8 +265,10 @@ e2e_check_reconstructed() {   # e2e_check_reconstructed FILE
 e2e_reconstruct() {
   local out="$E2E_OUT/reconstructed.yaml"
   rm -f "$out"
+  mkdir -p "$E2E_OUT/fixtures"
   e2e_state_snapshot >"$E2E_OUT/state-before-reconstruct"
-  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$N2" --output "$out" || { e2e_fail "reconstruct"; return 1; }
+  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$N2" --output "$out" \
+    --dump-facts "$E2E_OUT/fixtures/$N2.facts" || { e2e_fail "reconstruct"; return 1; }
   e2e_check_reconstructed "$out" || return 1
   e2e_same_state "$E2E_OUT/state-before-reconstruct" "reconstruct --from" || return 1
 }
@@ -296,6 +346,7 @@ e2e_standby_reset() {
   e2e_ssh "$SB_ADDR" "set -e; systemctl stop heartbeat; drbdadm down all; ! findmnt -n /backup >/dev/null || umount /backup
     vgchange -an vg_db2 >/dev/null; dd if=/dev/zero of=$DATA_DISK bs=4M oflag=direct status=none || true
     blockdev --rereadpt $DATA_DISK; test -z \"\$(blkid -p -o value -s TYPE $DATA_DISK)\""
+  e2e_capture_node "$SB_ADDR" "$E2E_OUT/fixtures/blank"
 }
 e2e_disk_ends() { e2e_ssh "$SB_ADDR" "dd if=$DATA_DISK bs=1M count=1 status=none | sha256sum; dd if=$DATA_DISK bs=1M status=none skip=\$(( \$(blockdev --getsize64 $DATA_DISK) / 1048576 - 1 )) | sha256sum"; }
 e2e_instance_state() { e2e_ssh "$SB_ADDR" "find /home/db2inst9 -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum /etc/services; /opt/ibm/db2/V11.5/instance/db2ilist"; }
@@ -311,6 +362,7 @@ e2e_fault_foreign_disk() {
     useradd -m -U -d /home/db2inst9 db2inst9; /opt/ibm/db2/V11.5/instance/db2icrt -u db2fenc1 db2inst9 >/dev/null"
   before="$(e2e_disk_ends)"
   e2e_instance_state >"$E2E_OUT/instance-before"
+  e2e_capture_node "$SB_ADDR" "$E2E_OUT/fixtures/foreign-ext4"
   lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-foreign-disk.log" 2>&1 || rc=$?
   cat "$E2E_OUT/modify-foreign-disk.log"
   [[ $rc != 0 ]] || { e2e_fail "modify accepted a data disk holding ext4"; return 1; }

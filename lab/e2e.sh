@@ -46,6 +46,7 @@ lab_phase create-peer-unreachable e2e_peer_unreachable
 lab_phase create-resumed e2e_create_resumed
 lab_phase assert-cluster e2e_assert_cluster
 lab_phase assert-service e2e_assert_service
+lab_phase capture-fixtures e2e_capture_fixtures
 lab_phase failover-drill e2e_failover
 lab_phase modify-no-change e2e_modify_no_change
 lab_phase reconstruct e2e_reconstruct
