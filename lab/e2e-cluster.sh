@@ -114,7 +114,11 @@ e2e_create_resumed() {
 }
 
 # Which node holds DRBD Primary now, on every resource (/proc/drbd of DRBD 8.4: "ro:Local/Peer").
-e2e_primary_count() { e2e_ssh "$1" "grep -c 'ro:Primary/' /proc/drbd" 2>/dev/null || echo 0; }
+e2e_primary_count() {
+  local n
+  n="$(e2e_ssh "$1" "grep -c 'ro:Primary/' /proc/drbd || true" 2>/dev/null)" || n=0   # unreachable: holds nothing
+  echo "${n:-0}"
+}
 e2e_active() {
   if [[ "$(e2e_primary_count "$A1")" == 2 ]]; then echo "$A1"
   elif [[ "$(e2e_primary_count "$A2")" == 2 ]]; then echo "$A2"
