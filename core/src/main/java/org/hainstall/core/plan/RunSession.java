@@ -130,8 +130,8 @@ public final class RunSession {
                 resumed.ifPresent(s -> sink.publish(resumeNotice(s)));
                 JournalFile journal = new JournalFile(folder.journal(), folder.runId(), options.mode(), digest,
                         resumed, clock);
-                Runner r = new Runner(new RunTarget(config, connections, secrets, prompter), sink, journal, clock,
-                        redactor);
+                Runner r = new Runner(new RunTarget(config, connections, secrets, prompter),
+                        new RemoteCommandNotices(sink, connections::tallies, clock), journal, clock, redactor);
                 runner = r;
                 if (cancelled) {
                     r.cancel();
