@@ -46,6 +46,7 @@ public final class WizardLauncher {
         try {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
+            StartupReport.requested().ifPresent(report -> report.watch(stage));
             new Wizard(services.get()).show(stage, config);
         } catch (RuntimeException e) {
             e.printStackTrace(err);

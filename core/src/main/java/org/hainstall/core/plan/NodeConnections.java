@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.remote.CountingShell;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
 import org.hainstall.core.remote.ShellFactory;
@@ -16,7 +17,7 @@ import org.hainstall.core.remote.ShellFactory;
  * connected when a step first needs it (create: the nodes exist only after provisioning).
  */
 final class NodeConnections implements NodeShells, AutoCloseable {
-    private record Connection(Shell shell, NodeLock lock) { }
+    private record Connection(CountingShell shell, NodeLock lock) { }
 
     private final ClusterConfig config;
     private final ShellFactory factory;
@@ -55,7 +56,7 @@ final class NodeConnections implements NodeShells, AutoCloseable {
         }
         ClusterConfig.Node node = config.nodes().stream().filter(n -> name.equals(n.name())).findFirst()
                 .orElseThrow(() -> new NodeConnectionException(name + ": no such node in the config", null));
-        Shell shell = factory.open(config, node);
+        CountingShell shell = new CountingShell(factory.open(config, node));
         NodeLock lock = null;
         try {
             if (lockFor != null) {
@@ -68,6 +69,13 @@ final class NodeConnections implements NodeShells, AutoCloseable {
         }
         open.put(name, new Connection(shell, lock));
         return shell;
+    }
+
+    /** Each connected node's remote commands so far, in the order the nodes were connected. */
+    synchronized Map<String, CountingShell.Tally> tallies() {
+        Map<String, CountingShell.Tally> out = new LinkedHashMap<>();
+        open.forEach((name, c) -> out.put(name, c.shell().tally()));
+        return out;
     }
 
     synchronized List<NodeLock> locks() {

@@ -17,7 +17,7 @@ import org.hainstall.core.remote.ShellFactory;
  * One run against a cluster, from connecting to the last log line — the part the command line and the wizard
  * share. An applying run: opens a run folder in the state folder, connects to every node, takes each node's lock
  * (refreshed while it runs), resumes the last unfinished run of the same config from its journal, runs the steps,
- * releases the locks. A dry run connects (through whatever {@link ShellFactory} it is given — SSH for
+ * tells each node's remote-command count ({@link RemoteCommandNotices}), releases the locks. A dry run connects (through whatever {@link ShellFactory} it is given — SSH for
  * {@code modify}, {@link BlankNodeShellFactory} for {@code create}), checks, and writes nothing anywhere.
  */
 public final class RunSession {
@@ -130,8 +130,8 @@ public final class RunSession {
                 resumed.ifPresent(s -> sink.publish(resumeNotice(s)));
                 JournalFile journal = new JournalFile(folder.journal(), folder.runId(), options.mode(), digest,
                         resumed, clock);
-                Runner r = new Runner(new RunTarget(config, connections, secrets, prompter), sink, journal, clock,
-                        redactor);
+                Runner r = new Runner(new RunTarget(config, connections, secrets, prompter),
+                        new RemoteCommandNotices(sink, connections::tallies, clock), journal, clock, redactor);
                 runner = r;
                 if (cancelled) {
                     r.cancel();
