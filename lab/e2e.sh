@@ -6,6 +6,9 @@
 # Prints each phase's time; exits non-zero on any failure. Skips (exit 0, with a message) on machines
 # that cannot host the lab: not root, no /dev/net/tun, no qemu.
 # Usage: lab/e2e.sh
+# While working on the lab's phases: E2E_KEEP=1 leaves the lab and the cluster up at the end (lab/down.sh ends it);
+# E2E_PHASES="reconstruct-on-node recovered-config" then runs only the named hainstall phases against that
+# running lab (no image, no bring-up, no create).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -17,7 +20,11 @@ command -v qemu-system-x86_64 >/dev/null || skip "no qemu-system-x86_64 (apt-get
 e2e_start=$SECONDS
 finish() {
   local rc=$?
-  lab_phase down "$LAB_SRC/down.sh" || rc=1
+  if [[ ${E2E_KEEP:-0} == 1 ]]; then
+    lab_log "E2E_KEEP=1: the lab stays up (lab/down.sh ends it)"
+  else
+    lab_phase down "$LAB_SRC/down.sh" || rc=1
+  fi
   lab_print_phases
   lab_log "$(printf 'end-to-end total %d s' $((SECONDS - e2e_start)))"
   if [[ $rc == 0 ]]; then lab_log "END-TO-END PASSED"; else lab_log "END-TO-END FAILED (exit $rc)"; fi
@@ -25,6 +32,15 @@ finish() {
 }
 trap finish EXIT
 
+# A phase of the hainstall part: run unless E2E_PHASES names others.
+e2e_phase() {
+  if [[ -n ${E2E_PHASES:-} && " $E2E_PHASES " != *" $1 "* ]]; then return 0; fi
+  lab_phase "$@"
+}
+if [[ -n ${E2E_PHASES:-} ]]; then
+  E2E_KEEP=1
+  lab_ns_exists || { lab_log "E2E_PHASES needs a running lab (E2E_KEEP=1 lab/e2e.sh)"; exit 1; }
+else
 # Everything that needs the network comes first: the namespace reaches no registry.
 lab_phase build-image "$LAB_SRC/build-image.sh"
 lab_phase package-repository "$LAB_SRC/packages.sh"
@@ -32,6 +48,7 @@ lab_phase package-repository "$LAB_SRC/packages.sh"
 lab_phase clean-start "$LAB_SRC/down.sh"
 lab_phase up "$LAB_SRC/up.sh" >/dev/null
 if [[ "${LAB_SMOKE:-0}" == 1 ]]; then lab_phase smoke "$LAB_SRC/smoke.sh"; fi
+fi
 
 # --- hainstall against the lab ------------------------------------------------------------------------
 # Built before entering the namespace (Maven needs the registry): the installer and the DB2 stand-in image.
@@ -40,23 +57,23 @@ lab_phase db2-standin-image "$LAB_SRC/db2-standin/build.sh" "$LAB_DIR/db2-standi
 . "$LAB_SRC/e2e-cluster.sh"
 e2e_init
 # create killed mid-run (FAULT 29), resumed with the replication link cut (FAULT 25), resumed again to the end.
-lab_phase create-killed e2e_create_killed
+e2e_phase create-killed e2e_create_killed
 e2e_known_hosts
-lab_phase create-peer-unreachable e2e_peer_unreachable
-lab_phase create-resumed e2e_create_resumed
-lab_phase assert-cluster e2e_assert_cluster
-lab_phase assert-service e2e_assert_service
-lab_phase capture-fixtures e2e_capture_fixtures
-lab_phase failover-drill e2e_failover
-lab_phase modify-no-change e2e_modify_no_change
-lab_phase reconstruct e2e_reconstruct
-lab_phase reconstruct-on-node e2e_reconstruct_local
-lab_phase recovered-config e2e_recovered_config
-lab_phase status-switchover e2e_status_and_switchover
+e2e_phase create-peer-unreachable e2e_peer_unreachable
+e2e_phase create-resumed e2e_create_resumed
+e2e_phase assert-cluster e2e_assert_cluster
+e2e_phase assert-service e2e_assert_service
+e2e_phase capture-fixtures e2e_capture_fixtures
+e2e_phase failover-drill e2e_failover
+e2e_phase modify-no-change e2e_modify_no_change
+e2e_phase reconstruct e2e_reconstruct
+e2e_phase reconstruct-on-node e2e_reconstruct_local
+e2e_phase recovered-config e2e_recovered_config
+e2e_phase status-switchover e2e_status_and_switchover
 # The standby's disk replaced: a foreign filesystem (FAULT 21), a plain DB2 instance (FAULT 24), then rebuilt.
-lab_phase standby-reset e2e_standby_reset
-lab_phase fault-foreign-disk e2e_fault_foreign_disk
-lab_phase fault-plain-instance e2e_fault_plain_instance
-lab_phase standby-rebuilt e2e_standby_rebuilt
-lab_phase modify-no-change-again e2e_modify_no_change
-lab_phase secrets-scan e2e_scan_secrets
+e2e_phase standby-reset e2e_standby_reset
+e2e_phase fault-foreign-disk e2e_fault_foreign_disk
+e2e_phase fault-plain-instance e2e_fault_plain_instance
+e2e_phase standby-rebuilt e2e_standby_rebuilt
+e2e_phase modify-no-change-again e2e_modify_no_change
+e2e_phase secrets-scan e2e_scan_secrets

@@ -16,7 +16,7 @@ public final class NodeFactsFormat {
         for (Map.Entry<String, String> e : facts.outputs().entrySet()) {
             String out = e.getValue();
             if (e.getKey().equals("drbd-dump")) {
-                out = out.replaceAll("(shared-secret\\s+)\"[^\"]*\"", "$1\"***\"");
+                out = maskDrbdSecrets(out);
             }
             sb.append("=== ").append(e.getKey()).append(" ===\n").append(out);
             if (!out.endsWith("\n")) {
@@ -27,6 +27,14 @@ public final class NodeFactsFormat {
             sb.append("!!! ").append(e.getKey()).append(" !!! ").append(e.getValue().replace('\n', ' ')).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * drbdadm dump prints the secret bare ({@code shared-secret 1ccc…;}, as the lab showed) or quoted when it holds
+     * spaces; both are masked.
+     */
+    static String maskDrbdSecrets(String dump) {
+        return dump.replaceAll("(shared-secret\\s+)(\"[^\"]*\"|[^;\\s]+)", "$1\"***\"");
     }
 
     public static NodeFacts read(String text) {

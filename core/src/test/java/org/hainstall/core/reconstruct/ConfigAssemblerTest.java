@@ -111,6 +111,16 @@ class ConfigAssemblerTest {
     }
 
     @Test
+    void theSecretIsMaskedAlsoAsDrbdadmReallyPrintsItBare() {
+        // drbdadm dump (drbd-utils 9.22, 8.4 mode) on the lab's nodes: the hex secret without quotes.
+        NodeFacts f = new NodeFacts().put("drbd-dump", "    net {\n        shared-secret    1ccc4c099b996ed1;\n"
+                + "        cram-hmac-alg    sha1;\n    }\n");
+        String text = NodeFactsFormat.write(f);
+        assertThat(text).doesNotContain("1ccc4c099b996ed1").contains("shared-secret    \"***\";")
+                .contains("cram-hmac-alg    sha1;");
+    }
+
+    @Test
     void readsTimedatectlsEtcUtcAsUtc() throws IOException {
         NodeFacts f = facts("sales-db1").put("timezone", "Etc/UTC\n");
         assertThat(ConfigAssembler.assemble(f, WorkstationSettings.defaults()).config().time().timezone())
