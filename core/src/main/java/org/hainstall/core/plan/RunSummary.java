@@ -17,7 +17,12 @@ public final class RunSummary {
         } else {
             parts.add(result.changed().size() + " changed");
         }
-        parts.add(result.withOutcome(Outcome.OK).size() + " already as the config asks");
+        long carried = result.results().values().stream().filter(r -> r.outcome() == Outcome.OK
+                && r.summary() != null && r.summary().startsWith(Runner.CARRIED)).count();
+        parts.add((result.withOutcome(Outcome.OK).size() - carried) + " already as the config asks");
+        if (carried > 0) {
+            parts.add(carried + " finished in the resumed run (not redone)");
+        }
         int failed = result.withOutcome(Outcome.FAILED).size();
         int unknown = result.withOutcome(Outcome.UNKNOWN).size();
         int skipped = result.withOutcome(Outcome.SKIPPED).size();

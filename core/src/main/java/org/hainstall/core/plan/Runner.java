@@ -35,6 +35,9 @@ import org.hainstall.core.remote.RemoteException;
  * One Runner runs one run.
  */
 public final class Runner {
+    /** How a step an earlier run finished is summarised in a resumed run (it is carried, not run again). */
+    static final String CARRIED = "finished in run ";
+
     private static final String CLUSTER_LANE = "";
 
     private final RunTarget target;
@@ -113,7 +116,7 @@ public final class Runner {
                 if (fromRun != null) {
                     journal.carried(step.id(), fromRun);
                     StepResult carried = new StepResult(step.id(), Outcome.OK,
-                            "finished in run " + fromRun + "; not redone", Duration.ZERO);
+                            CARRIED + fromRun + "; not redone", Duration.ZERO);
                     results.put(step.id(), carried);
                     sink.publish(new Event.StepFinished(clock.instant(), step.id(), Outcome.OK, carried.summary(),
                             Duration.ZERO));
