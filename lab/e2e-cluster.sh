@@ -286,7 +286,7 @@ e2e_reconstruct_local() {
   a="$(e2e_active)"
   [[ $a != none ]] || { e2e_fail "no active node"; return 1; }
   rm -rf "$rt" "$out"
-  jlink --add-modules "$E2E_PROBE_MODULES" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$rt"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jlink" --add-modules "$E2E_PROBE_MODULES" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$rt"
   lab_log "probe runtime: $(du -sh "$rt" | cut -f1); installer jars: $(du -sh "$LAB_REPO/app/target/lib" | cut -f1)"
   e2e_ssh "$a" "rm -rf $probe && mkdir -p $probe/runtime $probe/app && df -h / | tail -n1"
   tar -C "$rt" -cf - . | e2e_ssh "$a" "tar -C $probe/runtime -xf -"
