@@ -314,9 +314,10 @@ e2e_reconstruct_local() {
 # admin key), pin the nodes' real host keys and install that key with the admin's old login (trust), then modify
 # with the recovered config: 0 changes.
 e2e_recovered_config() {
-  local dir="$E2E_OUT/recovered" cfg fp1 fp2
+  local dir="$E2E_OUT/recovered" cfg fp1 fp2 from="$N1"
   rm -rf "$dir"; mkdir -p "$dir"; cfg="$dir/lab-db.yaml"
-  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$N1" --with-secrets --output "$cfg" \
+  [[ "$(e2e_active)" == "$A2" ]] && from="$N2"   # the active node: the standby cannot read DB2's part
+  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$from" --with-secrets --output "$cfg" \
     || { e2e_fail "reconstruct --with-secrets"; return 1; }
   fp1="$(ssh-keygen -lf "$E2E_SECRETS/nodes/$N1/ssh_host_ed25519_key.pub" | awk '{print $2}')"
   fp2="$(ssh-keygen -lf "$E2E_SECRETS/nodes/$N2/ssh_host_ed25519_key.pub" | awk '{print $2}')"

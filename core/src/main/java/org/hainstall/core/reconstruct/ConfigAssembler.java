@@ -119,6 +119,12 @@ public final class ConfigAssembler {
                 unreadable.add(f.getKey() + ": " + f.getValue());
             }
         }
+        boolean db2Gap = facts.failures().keySet().stream().anyMatch(k -> k.startsWith("fenced:") || k.startsWith("dbdir:"));
+        if (db2Gap && peer != null && peer.equals(activeNode)) {
+            // The usual cause, found in the lab: reconstruct pointed at the standby, where DRBD is not mounted.
+            unreadable.add("db2: " + self + " is the DRBD standby; the instances' homes and databases are on " + peer
+                    + "'s DRBD filesystems — reconstruct from " + peer + " to read them");
+        }
         return new Reconstruction(config, unreadable);
     }
 

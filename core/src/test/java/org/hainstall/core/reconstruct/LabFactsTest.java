@@ -40,6 +40,20 @@ class LabFactsTest {
         assertThat(ConfigAssembler.assemble(facts, WorkstationSettings.defaults()).config()).isEqualTo(plain);
     }
 
+    @Test
+    void onTheStandbyTheDb2GapsAreNamedWithTheNodeToAskInstead() throws Exception {
+        // The same node's facts as the standby reads them: DRBD Secondary, the instance home not mounted.
+        NodeFacts facts = ConfigAssemblerTest.facts("lab-db2");
+        facts.put("drbd-role:db2home", "Secondary/Primary\n").put("drbd-role:db2data", "Secondary/Primary\n");
+        facts.fail("fenced:db2inst1", "`stat -c %U /db2home/db2inst1/sqllib/adm/.fenced` exited 1");
+        facts.fail("dbdir:db2inst1", "exited 1: /db2home/db2inst1/sqllib/db2profile: No such file or directory");
+
+        Reconstruction r = ConfigAssembler.assemble(facts, WorkstationSettings.defaults());
+
+        assertThat(r.unreadable()).anySatisfy(u -> assertThat(u).startsWith("db2: lab-db2 is the DRBD standby")
+                .contains("reconstruct from lab-db1"));
+    }
+
     static WorkstationSettings workstationOf(ClusterConfig c) {
         return new WorkstationSettings(c.management(), c.access(), c.provisioning(), c.packages(),
                 c.db2().installImage());
