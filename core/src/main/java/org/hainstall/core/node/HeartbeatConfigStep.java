@@ -68,14 +68,19 @@ public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Fact
         write(actions, what, facts, HeartbeatFiles.HA_CF, HeartbeatFiles.haCf(config, node, mainIf, replIf), 0644, false);
         write(actions, what, facts, HeartbeatFiles.AUTHKEYS, HeartbeatFiles.authkeys(facts.authKey().value()), 0600,
                 true);
-        write(actions, what, facts, HeartbeatFiles.HARESOURCES, HeartbeatFiles.haresources(config, mainIf), 0644,
-                false);
+        DrbdConfigStep.FileState current = facts.files().get(HeartbeatFiles.HARESOURCES);
+        String preferred = HeartbeatFiles.preferredNode(config, current == null ? null : current.content())
+                .orElse(Roles.validDataHolder(config).name());
+        write(actions, what, facts, HeartbeatFiles.HARESOURCES, HeartbeatFiles.haresources(config, mainIf, preferred),
+                0644, false);
         if (actions.isEmpty()) {
             return Check.satisfied("Heartbeat configured");
         }
         if (facts.heartbeatActive()) {
-            // reload re-reads ha.cf and authkeys without moving resources
-            actions.add(new Action.Run(Command.of("systemctl", "reload", "heartbeat")));
+            // Heartbeat's own reload (SIGHUP to its master process, what its init script's reload does): it re-reads
+            // its files and keeps its resources. Debian 12's heartbeat.service has no reload, and a restart would
+            // move the service.
+            actions.add(new Action.Run(Command.raw("kill -HUP \"$(cat " + HeartbeatFiles.PID_FILE + ")\"")));
             what.add("reload heartbeat");
         }
         return Check.change(String.join(", ", what), actions);

@@ -11,6 +11,8 @@ public final class HeartbeatFiles {
     public static final String HA_CF = "/etc/ha.d/ha.cf";
     public static final String AUTHKEYS = "/etc/ha.d/authkeys";
     public static final String HARESOURCES = "/etc/ha.d/haresources";
+    /** The master control process's pid (Debian 12's heartbeat.service: PIDFile=/run/heartbeat.pid). */
+    public static final String PID_FILE = "/run/heartbeat.pid";
 
     private HeartbeatFiles() {
     }
@@ -60,8 +62,17 @@ public final class HeartbeatFiles {
      * matters when both nodes start together): DRBD primary, filesystems, the service address, the DB2 instances.
      */
     public static String haresources(ClusterConfig config, String mainIf) {
+        return haresources(config, mainIf, Roles.validDataHolder(config).name());
+    }
+
+    /**
+     * @param preferredNode the node named first (Heartbeat's preferred owner): at creation the node holding valid
+     *                      data; on an existing cluster the one its haresources already names, so a re-run with a
+     *                      config whose holdsValidData followed a failover changes nothing
+     */
+    public static String haresources(ClusterConfig config, String mainIf, String preferredNode) {
         List<String> r = new ArrayList<>();
-        r.add(Roles.validDataHolder(config).name());
+        r.add(preferredNode);
         for (ClusterConfig.DrbdResource d : config.replication().resources()) {
             r.add("drbddisk::" + d.name());
         }
@@ -79,5 +90,21 @@ public final class HeartbeatFiles {
         }
         return "# Written by hainstall for cluster " + config.cluster().name() + "; changes here are overwritten.\n"
                 + String.join(" ", r) + "\n";
+    }
+
+    /** The node a haresources file names first, when it is a node of the config. */
+    public static java.util.Optional<String> preferredNode(ClusterConfig config, String haresources) {
+        if (haresources == null) {
+            return java.util.Optional.empty();
+        }
+        for (String line : haresources.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            String first = t.split("\\s+")[0];
+            return config.nodes().stream().map(ClusterConfig.Node::name).filter(first::equals).findFirst();
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -400,6 +400,12 @@ public final class ConfigAssembler {
             }
             resources.add(new DrbdResource(r.name(), r.minor(), r.port(), r.backingVolume().orElse(r.disk()), fs));
         }
+        // drbdadm dump lists resources by file name; haresources keeps the order the config gave them (Heartbeat starts
+        // them in that order), so that order is the config's. Resources it does not name follow, by minor.
+        List<String> started = haresources.map(h -> h.byAgent("drbddisk").stream()
+                .filter(x -> !x.args().isEmpty()).map(x -> x.args().get(0)).toList()).orElse(List.of());
+        resources.sort(java.util.Comparator.<DrbdResource>comparingInt(d -> started.contains(d.name())
+                ? started.indexOf(d.name()) : Integer.MAX_VALUE).thenComparing(DrbdResource::minor));
         // How the first sync was done is history, not state: a clone starts with a full sync.
         return new Replication(drbd.get(0).protocol(), "full", resources);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ConfigOverrides;
 import org.hainstall.core.node.facts.Interfaces;
 import org.hainstall.core.node.facts.Mounts;
 import org.hainstall.core.node.facts.ProcDrbd;
@@ -87,6 +88,42 @@ class HeartbeatStepsTest {
         files.put(HeartbeatFiles.AUTHKEYS, new DrbdConfigStep.FileState(HeartbeatFiles.authkeys(KEY), "644"));
         assertThat(HeartbeatConfigStep.decide(config, "sales-db1", facts("sales-db1", files)))
                 .isInstanceOf(Check.Change.class);
+    }
+
+    private Map<String, DrbdConfigStep.FileState> filesAsConfigured(String haresources) {
+        Map<String, DrbdConfigStep.FileState> files = new LinkedHashMap<>();
+        files.put(HeartbeatFiles.HA_CF, new DrbdConfigStep.FileState(
+                HeartbeatFiles.haCf(config, "sales-db1", "eth0", "eth1"), "644"));
+        files.put(HeartbeatFiles.AUTHKEYS, new DrbdConfigStep.FileState(HeartbeatFiles.authkeys(KEY), "600"));
+        files.put(HeartbeatFiles.HARESOURCES, new DrbdConfigStep.FileState(haresources, "644"));
+        return files;
+    }
+
+    @Test
+    void aConfigWhoseHoldsValidDataFollowedAFailoverKeepsThePreferredNodeTheClusterHas() throws Exception {
+        // The cluster was created with sales-db1 holding the data; a reconstructed config marks sales-db2 (active now).
+        String existing = HeartbeatFiles.haresources(config, "eth0");
+        ClusterConfig afterFailover = new ConfigOverrides().apply(config,
+                List.of("nodes[0].holdsValidData=false", "nodes[1].holdsValidData=true"));
+
+        assertThat(HeartbeatConfigStep.decide(afterFailover, "sales-db1", facts("sales-db1",
+                filesAsConfigured(existing)))).isInstanceOf(Check.Satisfied.class);
+        assertThat(HeartbeatFiles.preferredNode(config, existing)).contains("sales-db1");
+        assertThat(HeartbeatFiles.preferredNode(config, "# nothing yet\n")).isEmpty();
+    }
+
+    @Test
+    void aChangedFileReloadsARunningHeartbeatWithItsOwnSignalNeverARestart() throws StepException {
+        Map<String, DrbdConfigStep.FileState> files = filesAsConfigured(HeartbeatFiles.haresources(config, "eth0"));
+        files.put(HeartbeatFiles.HA_CF, new DrbdConfigStep.FileState("udpport 694\n", "644"));
+        HeartbeatConfigStep.Facts running = new HeartbeatConfigStep.Facts("sales-db1",
+                Interfaces.parse(Fixtures.read("ip-addr-db1.json")), files, new Secret(KEY), true);
+
+        Check.Change change = (Check.Change) HeartbeatConfigStep.decide(config, "sales-db1", running);
+
+        assertThat(change.actions().stream().map(Action::describe)).last().asString()
+                .isEqualTo("run: kill -HUP \"$(cat /run/heartbeat.pid)\"");
+        assertThat(change.actions()).noneMatch(a -> a.describe().contains("restart") || a.describe().contains("systemctl"));
     }
 
     @Test
