@@ -314,7 +314,8 @@ e2e_reconstruct_local() {
 # admin key), pin the nodes' real host keys and install that key with the admin's old login (trust), then modify
 # with the recovered config: 0 changes.
 e2e_recovered_config() {
-  local dir="$E2E_OUT/recovered" cfg fp1 fp2 from="$N1"
+  # Beside, not inside, E2E_OUT: it holds a secrets folder, and the last phase scans E2E_OUT for any secret.
+  local dir="$LAB_DIR/e2e-recovered" cfg fp1 fp2 from="$N1"
   rm -rf "$dir"; mkdir -p "$dir"; cfg="$dir/lab-db.yaml"
   [[ "$(e2e_active)" == "$A2" ]] && from="$N2"   # the active node: the standby cannot read DB2's part
   lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$from" --with-secrets --output "$cfg" \
