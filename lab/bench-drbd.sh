@@ -18,7 +18,7 @@ both() { e2e_ssh "$A1" "$1" & e2e_ssh "$A2" "$1" & wait -n && wait -n; }
 cleanup() {
   local a
   for a in "$A1" "$A2"; do
-    e2e_ssh "$a" "drbdadm down $RES 2>/dev/null; rm -f /etc/drbd.d/$RES.res; lvremove -qy vg_db2/lv_$RES 2>/dev/null; true" || true
+    e2e_ssh "$a" "drbdadm down $RES 2>/dev/null; rm -f /etc/drbd.d/$RES.res; lvremove -qy vg_db2/lv_$RES >/dev/null 2>&1; true" || true
   done
 }
 trap cleanup EXIT
