@@ -418,6 +418,51 @@ e2e_standby_rebuilt() {
   e2e_assert_cluster
 }
 
+# FAULT 28: on the active node the instance's home is planted off DRBD (as an instance made before the cluster would
+# be) and the DRBD filesystem filled: modify must not move it — the node named, no partial copy, the source as it
+# was, the instance still running. Room made, modify moves it onto DRBD and it runs from there.
+E2E_OLD_HOME=/home/db2inst1.pre-ha
+e2e_fault_disk_full_move() {
+  local a rc=0 before after
+  a="$(e2e_active)"
+  [[ $a != none ]] || { e2e_fail "no active node"; return 1; }
+  printf 'MOVE_ADDR=%q\n' "$a" >"$E2E_OUT/move.env"
+  e2e_ssh "$a" "set -e; su - $INSTANCE -c '. ~/sqllib/db2profile && db2stop force' >/dev/null
+    mkdir -p $E2E_OLD_HOME; cp -a /db2home/$INSTANCE/. $E2E_OLD_HOME/; usermod -d $E2E_OLD_HOME $INSTANCE
+    /opt/ibm/db2/V11.5/instance/db2iupdt $INSTANCE >/dev/null; rm -rf /db2home/$INSTANCE
+    su - $INSTANCE -c '. ~/sqllib/db2profile && db2start' >/dev/null
+    used=\$(du -s -B1 $E2E_OLD_HOME | cut -f1); avail=\$(df -B1 --output=avail /db2home | tail -n1)
+    fallocate -l \$(( avail - used / 2 )) /db2home/.e2e-filler"
+  before="$(e2e_ssh "$a" "cd $E2E_OLD_HOME && find . -type f -print0 | sort -z | xargs -0 sha256sum")"
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-disk-full.log" 2>&1 || rc=$?
+  cat "$E2E_OUT/modify-disk-full.log"
+  [[ $rc != 0 ]] || { e2e_fail "modify moved the instance into a full filesystem"; return 1; }
+  grep 'db2-move' "$E2E_OUT/modify-disk-full.log" | grep -Eq 'nothing was changed|partial copy was removed' \
+    || { e2e_fail "db2-move did not refuse the move"; return 1; }
+  e2e_ssh "$a" "test ! -e /db2home/$INSTANCE" || { e2e_fail "a partial copy was left in /db2home"; return 1; }
+  after="$(e2e_ssh "$a" "cd $E2E_OLD_HOME && find . -type f -print0 | sort -z | xargs -0 sha256sum")"
+  [[ $after == "$before" ]] || { e2e_fail "the instance's home changed"; return 1; }
+  [[ "$(e2e_ssh "$a" "getent passwd $INSTANCE | cut -d: -f6")" == "$E2E_OLD_HOME" ]] \
+    || { e2e_fail "the owner's home was switched"; return 1; }
+  e2e_ssh "$a" "pgrep -u $INSTANCE db2sysc >/dev/null" || { e2e_fail "the instance no longer runs"; return 1; }
+  lab_log "FAULT 28: the move into a full /db2home refused; the source home unchanged, the instance running"
+}
+
+e2e_instance_moved() {
+  # shellcheck source=/dev/null
+  . "$E2E_OUT/move.env"
+  e2e_ssh "$MOVE_ADDR" "rm -f /db2home/.e2e-filler"
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/modify-move.log"
+  [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "modify did not move the instance"; return 1; }
+  grep -q "copy instance $INSTANCE" "$E2E_OUT/modify-move.log" || { e2e_fail "no move reported"; return 1; }
+  [[ "$(e2e_ssh "$MOVE_ADDR" "getent passwd $INSTANCE | cut -d: -f6")" == "/db2home/$INSTANCE" ]] \
+    || { e2e_fail "the owner's home is not on DRBD"; return 1; }
+  local out
+  out="$(e2e_holds_service "$MOVE_ADDR")" || { e2e_fail "after the move: $out"; return 1; }
+  e2e_ssh "$MOVE_ADDR" "rm -rf $E2E_OLD_HOME"   # hainstall keeps the old home; the test removes it
+  lab_log "the instance moved onto DRBD and runs from there"
+}
+
 # No secret in anything the runs left on the workstation (logs, events, journal, configs, terminal copies);
 # log and secret file modes checked. The scan names the file and which secret, never the value.
 e2e_scan_secrets() {

@@ -75,5 +75,8 @@ e2e_phase standby-reset e2e_standby_reset
 e2e_phase fault-foreign-disk e2e_fault_foreign_disk
 e2e_phase fault-plain-instance e2e_fault_plain_instance
 e2e_phase standby-rebuilt e2e_standby_rebuilt
+# The instance off DRBD on the active node and /db2home full (FAULT 28), then moved onto DRBD.
+e2e_phase fault-disk-full-move e2e_fault_disk_full_move
+e2e_phase instance-moved e2e_instance_moved
 e2e_phase modify-no-change-again e2e_modify_no_change
 e2e_phase secrets-scan e2e_scan_secrets

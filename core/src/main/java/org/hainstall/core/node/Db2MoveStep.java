@@ -17,8 +17,8 @@ import org.hainstall.core.remote.Command;
 /**
  * Moves an instance whose home is not the configured one (on the DRBD filesystem) there: free space is checked
  * first, the home is copied (the source is never touched), and only after a complete copy is the owner's home
- * switched and the instance updated. A failed copy (disk full) removes the partial copy and leaves the source as
- * it was (FAULT 28). On the standby only the owner's home in /etc/passwd is switched.
+ * switched, the instance updated and started again if it ran. A failed copy (disk full) removes the partial copy
+ * and leaves the source as it was (FAULT 28). On the standby only the owner's home in /etc/passwd is switched.
  */
 public final class Db2MoveStep extends FactStep<Db2MoveStep.Facts> {
 
@@ -109,6 +109,10 @@ public final class Db2MoveStep extends FactStep<Db2MoveStep.Facts> {
             actions.add(new Action.Run(Command.of("usermod", "-d", i.home(), i.owner())));
             actions.add(new Action.Run(Command.of(config.db2().installPath() + "/instance/db2iupdt", i.name()),
                     java.time.Duration.ofMinutes(20)));
+            if (u.running()) {
+                // It ran before the move (Heartbeat's, on the active node): it runs after it, from its new home.
+                actions.add(new Action.Run(Db2Commands.start(i.owner())));
+            }
             what.add("copy instance " + i.name() + " from " + home + " to " + i.home() + " (the old home is kept)");
         }
         if (actions.isEmpty()) {

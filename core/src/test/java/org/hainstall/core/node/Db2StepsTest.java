@@ -132,8 +132,14 @@ class Db2StepsTest {
                 "run: install -d -o db2inst1 -g db2inst1 -m 0755 /db2home/db2inst1",
                 "run: cp -a -- /home/db2inst1/. /db2home/db2inst1",
                 "run: usermod -d /db2home/db2inst1 db2inst1",
-                "run: /opt/ibm/db2/V11.5/instance/db2iupdt db2inst1");
+                "run: /opt/ibm/db2/V11.5/instance/db2iupdt db2inst1",
+                "run: su - db2inst1 -c '. ~/sqllib/db2profile && db2start'");
         assertThat(change.actions()).noneMatch(a -> a.describe().contains("rm "));
+        Db2MoveStep.Facts stopped = new Db2MoveStep.Facts(proc("primary-synced"), List.of("db2inst1"),
+                Map.of("db2inst1", "/home/db2inst1"),
+                Map.of("db2inst1", new Db2MoveStep.Usage(100L << 20, 500L << 20, true, false)));
+        assertThat(((Check.Change) Db2MoveStep.decide(config, "sales-db1", stopped)).actions().stream()
+                .map(Action::describe)).noneMatch(a -> a.contains("db2start") || a.contains("db2stop"));
 
         Db2MoveStep.Facts full = new Db2MoveStep.Facts(proc("primary-synced"), List.of("db2inst1"),
                 Map.of("db2inst1", "/home/db2inst1"),
