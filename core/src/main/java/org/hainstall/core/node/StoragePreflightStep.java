@@ -125,7 +125,11 @@ public final class StoragePreflightStep extends FactStep<StoragePreflightStep.Fa
         return Check.satisfied("the configured partitions and volumes fit");
     }
 
+    /** Whole MiB; below one MiB in KiB, so a small home does not read "needs 0 MiB, 0 MiB free" (seen in the lab). */
     static String mib(long bytes) {
+        if (bytes < StorageLayout.MIB) {
+            return ((bytes + 1023) / 1024) + " KiB";
+        }
         return (bytes / StorageLayout.MIB) + " MiB";
     }
 }

@@ -146,6 +146,12 @@ class Db2StepsTest {
                 Map.of("db2inst1", new Db2MoveStep.Usage(100L << 20, 105L << 20, true, true)));
         assertThatThrownBy(() -> Db2MoveStep.decide(config, "sales-db1", full))
                 .hasMessageContaining("nothing was changed").hasMessageContaining("105 MiB");
+        // The lab's stand-in home is a few hundred KiB: the figures stay readable below one MiB.
+        Db2MoveStep.Facts small = new Db2MoveStep.Facts(proc("primary-synced"), List.of("db2inst1"),
+                Map.of("db2inst1", "/home/db2inst1"),
+                Map.of("db2inst1", new Db2MoveStep.Usage(300L << 10, 150L << 10, true, true)));
+        assertThatThrownBy(() -> Db2MoveStep.decide(config, "sales-db1", small))
+                .hasMessageContaining("needs about 330 KiB but only 150 KiB are free");
     }
 
     @Test
