@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The wizard's run page driven by the production engine adapter and core's real runner (test steps, stand-in nodes). */
@@ -45,17 +46,24 @@ class GuiRunPageTest {
         stage.show();
     }
 
+    /** The prompt's Done button once it is in the scene and visible, looked up on the FX thread. */
+    private static Optional<Node> promptDone(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#prompt-done-p-power-on").tryQuery()
+                .filter(n -> n.getScene() != null && n.isVisible() && n.getLayoutBounds().getWidth() > 0))
+                .get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void coresEventsReachTheRunPageAndAPromptAnsweredThereCompletesTheRun(FxRobot robot) throws Exception {
         robot.interact(() -> page.start("modify"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#prompt-done-p-power-on").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        // The lookup runs off the FX thread; let the FX thread settle so the click finds the banner laid out.
+        // Looked up on the FX thread: a lookup from the test thread walks the scene graph while the run's events
+        // change it, and in CI it met a node already detached from its scene.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> promptDone(robot).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(page.runningProperty().get()).isTrue();
         assertThat(fixture.n1.commands()).doesNotContain("setup power-on");
 
-        robot.clickOn("#prompt-done-p-power-on");
+        robot.clickOn(promptDone(robot).orElseThrow());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> page.finishedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
