@@ -23,10 +23,23 @@ import tools.jackson.databind.json.JsonMapper;
  * @param clusterWide   the sum of the cluster-wide steps' durations
  * @param remoteCommands per node, the notice's text, e.g. "73 remote commands in 12.4 s"
  * @param stepTimes     step name → node ({@link #CLUSTER} for cluster-wide steps) → time, names in run order
+ * @param stepSpans     step name → from its first start on any node to its last finish, names in run order
  */
 public record RunFigures(String runId, Duration wall, Map<String, Duration> nodeBusy, Duration clusterWide,
-                         Map<String, String> remoteCommands, Map<String, Map<String, Duration>> stepTimes) {
+                         Map<String, String> remoteCommands, Map<String, Map<String, Duration>> stepTimes,
+                         Map<String, Span> stepSpans) {
     public static final String CLUSTER = "(cluster)";
+
+    /** When a step (on all its nodes together) began and ended. */
+    public record Span(Instant start, Instant end) {
+        Span union(Span other) {
+            return new Span(start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
+        }
+
+        public Duration length() {
+            return Duration.between(start, end);
+        }
+    }
 
     /** Wall time over the longest single node's busy time: 1 means the nodes' work did not overlap at all. */
     public double parallelism() {
@@ -52,6 +65,7 @@ public record RunFigures(String runId, Duration wall, Map<String, Duration> node
         Duration cluster = Duration.ZERO;
         Map<String, String> remote = new TreeMap<>();
         Map<String, Map<String, Duration>> steps = new LinkedHashMap<>();
+        Map<String, Span> spans = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int n = 0;
         for (String line : lines) {
@@ -85,6 +99,7 @@ public record RunFigures(String runId, Duration wall, Map<String, Duration> node
                 }
                 steps.computeIfAbsent(text(e, "name"), k -> new LinkedHashMap<>())
                         .merge(node == null ? CLUSTER : node, took, Duration::plus);
+                spans.merge(text(e, "name"), new Span(at.minus(took), at), Span::union);
             } else if ("Notice".equals(type) && text(e, "node") != null
                     && text(e, "message").contains("remote command")) {
                 remote.put(text(e, "node"), text(e, "message"));
@@ -94,7 +109,7 @@ public record RunFigures(String runId, Duration wall, Map<String, Duration> node
             throw new IllegalArgumentException("no events" + (problems.isEmpty() ? "" : ": " + problems));
         }
         Instant end = finished != null ? finished : last;
-        return new RunFigures(runId, Duration.between(first, end), busy, cluster, remote, steps);
+        return new RunFigures(runId, Duration.between(first, end), busy, cluster, remote, steps, spans);
     }
 
     private static String text(JsonNode e, String field) {
