@@ -1,25 +1,24 @@
 package org.hainstall.app;
 
+import static org.hainstall.ui.ScreenCapture.fx;
+import static org.hainstall.ui.ScreenCapture.settle;
+import static org.hainstall.ui.ScreenCapture.shoot;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.ui.FxDialogs;
+import org.hainstall.ui.MemoryPreferences;
+import org.hainstall.ui.ScreenCapture;
 import org.hainstall.ui.Wizard;
 import org.hainstall.ui.WizardServices;
 import org.hainstall.ui.files.CoreConfigFiles;
@@ -34,16 +33,7 @@ public final class WiredScreenshots {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            take(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
-            status = 0;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-        } finally {
-            Platform.exit();
-            System.exit(status);
-        }
+        ScreenCapture.runAndExit(() -> take(Path.of(args.length > 0 ? args[0] : "docs/screenshots")));
     }
 
     private static void take(Path out) throws Exception {
@@ -88,33 +78,5 @@ public final class WiredScreenshots {
         settle();
         System.out.println("review: " + fx(() -> ((Label) wizard.root().lookup("#review-plan-status")).getText()));
         shoot(wizard, out, "09-review");
-    }
-
-    private static void shoot(Wizard wizard, Path out, String name) throws Exception {
-        WritableImage image = fx(() -> {
-            Stage s = (Stage) wizard.root().getScene().getWindow();
-            return new Robot().getScreenCapture(null, s.getX(), s.getY(), s.getWidth(), s.getHeight(), false);
-        });
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path file = out.resolve(name + ".png");
-        ImageIO.write(png, "png", file.toFile());
-        System.out.println("wrote " + file);
-    }
-
-    private static void settle() throws Exception {
-        Thread.sleep(700);
-        fx(() -> null);
-    }
-
-    private static <T> T fx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 }

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.prefs.AbstractPreferences;
 
-/** Preferences kept in memory, so tests never touch the user's real ones. */
-final class MemoryPreferences extends AbstractPreferences {
+/** Preferences kept in memory, so tests never touch the user's real ones (ui's and app's tests). */
+public final class MemoryPreferences extends AbstractPreferences {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, MemoryPreferences> children = new HashMap<>();
 
-    MemoryPreferences() {
+    public MemoryPreferences() {
         this(null, "");
     }
 

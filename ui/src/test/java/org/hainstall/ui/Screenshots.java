@@ -1,19 +1,16 @@
 package org.hainstall.ui;
 
-import java.awt.image.BufferedImage;
+import static org.hainstall.ui.ScreenCapture.fx;
+import static org.hainstall.ui.ScreenCapture.settle;
+import static org.hainstall.ui.ScreenCapture.shoot;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
-import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.hainstall.ui.form.Form;
 
 /**
@@ -27,16 +24,7 @@ public final class Screenshots {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            take(args);
-            status = 0;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-        } finally {
-            Platform.exit();
-            System.exit(status);
-        }
+        ScreenCapture.runAndExit(() -> take(args));
     }
 
     private static void take(String[] args) throws Exception {
@@ -140,34 +128,5 @@ public final class Screenshots {
         });
         settle();
         shoot(wizard, out, "11-finish");
-    }
-
-    private static void shoot(Wizard wizard, Path out, String name) throws Exception {
-        WritableImage image = fx(() -> {
-            Stage s = (Stage) wizard.root().getScene().getWindow();
-            return new Robot().getScreenCapture(null, s.getX(), s.getY(), s.getWidth(), s.getHeight(), false);
-        });
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path file = out.resolve(name + ".png");
-        ImageIO.write(png, "png", file.toFile());
-        System.out.println("wrote " + file);
-    }
-
-    /** Lets layout, CSS and the 100 ms event pump catch up. */
-    private static void settle() throws Exception {
-        Thread.sleep(700);
-        fx(() -> null);
-    }
-
-    private static <T> T fx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 }
