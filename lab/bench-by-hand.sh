@@ -14,6 +14,7 @@
 #        BENCH_PHASES="by-hand by-hand-check" runs only the named phases (hainstall-create by-hand by-hand-check
 #        adopt), with what earlier phases left in lab/work/bench-by-hand; the table is printed when its inputs exist.
 set -euo pipefail
+umask 077   # its logs are run logs: 0600, like hainstall's own
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 lab_require_root
 lab_ns_exists || lab_die "the lab is down: lab/build-image.sh && lab/packages.sh && lab/up.sh first"
@@ -110,6 +111,8 @@ finish() {
     lab_log "the hand-made cluster stays up (if built): lab/down.sh ends everything"
   else
     clones_remove
+    # Nothing secret left in what the benchmark wrote (the seeds, with the host keys, went with the clones).
+    "$HAINSTALL" scan-secrets --config "$CONFIG" "$OUT" >&2 || rc=1
   fi
   lab_print_phases
   exit "$rc"

@@ -53,6 +53,7 @@ ENV
     echo "${ADDR[$n]} $(cut -d' ' -f1,2 "$seed/hainstall/ssh/ssh_host_ed25519_key.pub")" >> "$CLONES_DIR/keys/known_hosts"
     cp -a "$LAB_DIR/debs" "$seed/hainstall/debs"
     xorriso -as mkisofs -quiet -V cidata -J -r -o "$CLONES_DIR/seed-$n.iso" "$seed" 2>/dev/null
+    chmod 0600 "$CLONES_DIR/seed-$n.iso"   # it holds the node's host private key (as hainstall's seeds do)
     rm -rf "$seed"   # the host key's only copy left is inside the ISO (and CLONES_HOST_KEYS when given)
   done
 }
@@ -83,7 +84,7 @@ clones_define() {
 
 clones_define_all() { local n; for n in "${NODES[@]}"; do clones_define "$n"; done; }
 
-# Removes the clones and their volumes (nothing else: the names are the caller's own).
+# Removes the clones, their volumes and their seeds (nothing else: the names are the caller's own).
 clones_remove() {
   local n
   for n in "${NODES[@]}"; do
@@ -91,6 +92,7 @@ clones_remove() {
     lab_virsh undefine "$n" >/dev/null 2>&1 || true
     lab_virsh vol-delete --pool "$LAB_POOL" "$n.qcow2" >/dev/null 2>&1 || true
     lab_virsh vol-delete --pool "$LAB_POOL" "$n-data.qcow2" >/dev/null 2>&1 || true
+    rm -f "$CLONES_DIR/seed-$n.iso"
   done
 }
 
