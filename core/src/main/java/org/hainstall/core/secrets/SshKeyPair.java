@@ -11,9 +11,9 @@ import java.util.Base64;
 public final class SshKeyPair {
     static final String ED25519 = "ssh-ed25519";
     private static final String MAGIC = "openssh-key-v1\0";
-    /** The armour of the OpenSSH private key format (tests and the secrets scan derive theirs from these). */
     /** The PEM type of OpenSSH's key format; the armour lines are built from it (no key text lives in source). */
     static final String PEM_TYPE = "OPENSSH " + "PRIVATE KEY";
+    /** The armour of the OpenSSH private key format (tests and the secrets scan derive theirs from these). */
     static final String BEGIN = "-----BEGIN " + PEM_TYPE + "-----";
     static final String END = "-----END " + PEM_TYPE + "-----";
 
