@@ -24,6 +24,7 @@ e2e_init() {
   UDP="$(e2e_yaml 'heartbeat.udpPort')"
   DEADTIME="$(e2e_yaml 'heartbeat.deadtime' | tr -dc 0-9)"
   INSTANCE="$(e2e_yaml 'db2.instances[0].name')"
+  DB2_PATH="$(e2e_yaml 'db2.installPath')"
   DATABASE="$(e2e_yaml 'db2.instances[0].databases[0].name')"
   MOUNT0="$(e2e_yaml 'replication.resources[0].filesystem.mountPoint')"
   MOUNT1="$(e2e_yaml 'replication.resources[1].filesystem.mountPoint')"
@@ -44,6 +45,17 @@ e2e_ssh() {
     -o StrictHostKeyChecking=yes -o BatchMode=yes -o ConnectTimeout=5 -o LogLevel=ERROR "root@$addr" "$@"
 }
 e2e_fail() { lab_log "E2E FAILED: $*"; return 1; }
+# A folder's files and their hashes on a node (paths relative to it): equal output, unchanged files.
+e2e_tree_hashes() { e2e_ssh "$1" "cd $2 && find . -type f -print0 | sort -z | xargs -0 sha256sum"; }
+# A user's home directory on a node, as /etc/passwd has it.
+e2e_home_of() { e2e_ssh "$1" "getent passwd $2 | cut -d: -f6"; }
+# A modify that must refuse: its output in E2E_OUT/LOG, and shown; an exit 0 fails the phase.
+e2e_modify_refused() {   # e2e_modify_refused LOG WHAT-IT-MUST-NOT-ACCEPT
+  local rc=0
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/$1" 2>&1 || rc=$?
+  cat "$E2E_OUT/$1"
+  [[ $rc != 0 ]] || { e2e_fail "modify accepted $2"; return 1; }
+}
 
 # --- phases -------------------------------------------------------------------------------------------------
 
@@ -146,7 +158,7 @@ e2e_assert_cluster() {
     e2e_ssh "$a" "systemctl is-active --quiet heartbeat" || e2e_fail "$a: heartbeat not running" || return 1
     e2e_ssh "$a" "grep -Eq '^udpport[[:space:]]+$UDP\b' /etc/ha.d/ha.cf" || e2e_fail "$a: ha.cf lacks udpport $UDP" || return 1
     e2e_ssh "$a" "ss -uln | grep -q ':$UDP\b'" || e2e_fail "$a: nothing listens on UDP $UDP" || return 1
-    e2e_ssh "$a" "test -x /opt/ibm/db2/V11.5/bin/db2level && id db2inst1 >/dev/null && grep -q '^db2c_db2inst1' /etc/services" \
+    e2e_ssh "$a" "test -x $DB2_PATH/bin/db2level && id db2inst1 >/dev/null && grep -q '^db2c_db2inst1' /etc/services" \
       || e2e_fail "$a: DB2 (stand-in) not installed, or instance owner / port missing" || return 1
     e2e_ssh "$a" "findmnt -n /backup >/dev/null && test -f /etc/cron.d/hainstall-db2-backup" \
       || e2e_fail "$a: local backup filesystem or schedule missing" || return 1
@@ -235,8 +247,8 @@ e2e_capture_node() {   # e2e_capture_node ADDR DIR
   e2e_capture "$a" "$d" findmnt.json "findmnt --json --list -o TARGET,SOURCE,FSTYPE"
   e2e_capture "$a" "$d" ha.cf "cat /etc/ha.d/ha.cf"
   e2e_capture "$a" "$d" haresources "cat /etc/ha.d/haresources"
-  e2e_capture "$a" "$d" db2ilist.txt "/opt/ibm/db2/V11.5/instance/db2ilist"
-  e2e_capture "$a" "$d" db2greg-dump.txt "/opt/ibm/db2/V11.5/bin/db2greg -dump"
+  e2e_capture "$a" "$d" db2ilist.txt "$DB2_PATH/instance/db2ilist"
+  e2e_capture "$a" "$d" db2greg-dump.txt "$DB2_PATH/bin/db2greg -dump"
   e2e_capture "$a" "$d" db2-list-db-directory.txt "su - $INSTANCE -c '. ~/sqllib/db2profile && db2 list database directory'"
   e2e_capture "$a" "$d" cl_status-rscstatus.txt "cl_status rscstatus"
 }
@@ -253,7 +265,7 @@ e2e_capture_fixtures() {
 e2e_node_state() {
   e2e_ssh "$1" 'cd /etc && find drbd.conf drbd.d ha.d hainstall cron.d fstab services passwd group -type f -print0 2>/dev/null \
     | sort -z | xargs -0 sha256sum; lvs --noheadings -o vg_name,lv_name,lv_size,lv_attr; drbdadm role all; drbdadm dstate all;
-    drbdadm cstate all; /opt/ibm/db2/V11.5/instance/db2ilist; findmnt -rn -o TARGET,SOURCE | sort'
+    drbdadm cstate all; '"$DB2_PATH"'/instance/db2ilist; findmnt -rn -o TARGET,SOURCE | sort'
 }
 e2e_state_snapshot() { local a; for a in "$A1" "$A2"; do echo "== $a"; e2e_node_state "$a"; done; }
 e2e_same_state() {   # e2e_same_state BEFORE_FILE WHAT
@@ -367,7 +379,7 @@ e2e_standby_reset() {
   e2e_capture_node "$SB_ADDR" "$E2E_OUT/fixtures/blank"
 }
 e2e_disk_ends() { e2e_ssh "$SB_ADDR" "dd if=$DATA_DISK bs=1M count=1 status=none | sha256sum; dd if=$DATA_DISK bs=1M status=none skip=\$(( \$(blockdev --getsize64 $DATA_DISK) / 1048576 - 1 )) | sha256sum"; }
-e2e_instance_state() { e2e_ssh "$SB_ADDR" "find /home/db2inst9 -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum /etc/services; /opt/ibm/db2/V11.5/instance/db2ilist"; }
+e2e_instance_state() { e2e_ssh "$SB_ADDR" "find /home/db2inst9 -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum /etc/services; $DB2_PATH/instance/db2ilist"; }
 
 # FAULT 21: a filesystem on the data disk that the config does not describe → modify refuses naming the node, the
 # device and the filesystem; the disk's first and last MiB unchanged. FAULT 24: a plain (non-HA) DB2 instance on the
@@ -375,15 +387,13 @@ e2e_instance_state() { e2e_ssh "$SB_ADDR" "find /home/db2inst9 -type f -print0 |
 e2e_fault_foreign_disk() {
   # shellcheck source=/dev/null
   . "$E2E_OUT/standby.env"
-  local before rc=0
+  local before
   e2e_ssh "$SB_ADDR" "set -e; mkfs.ext4 -q -F -L foreign $DATA_DISK
-    useradd -m -U -d /home/db2inst9 db2inst9; /opt/ibm/db2/V11.5/instance/db2icrt -u db2fenc1 db2inst9 >/dev/null"
+    useradd -m -U -d /home/db2inst9 db2inst9; $DB2_PATH/instance/db2icrt -u db2fenc1 db2inst9 >/dev/null"
   before="$(e2e_disk_ends)"
   e2e_instance_state >"$E2E_OUT/instance-before"
   e2e_capture_node "$SB_ADDR" "$E2E_OUT/fixtures/foreign-ext4"
-  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-foreign-disk.log" 2>&1 || rc=$?
-  cat "$E2E_OUT/modify-foreign-disk.log"
-  [[ $rc != 0 ]] || { e2e_fail "modify accepted a data disk holding ext4"; return 1; }
+  e2e_modify_refused modify-foreign-disk.log "a data disk holding ext4" || return 1
   grep -E "$SB_NAME" "$E2E_OUT/modify-foreign-disk.log" | grep -F "$DATA_DISK" | grep -q ext4 \
     || { e2e_fail "the refusal does not name $SB_NAME, $DATA_DISK and ext4"; return 1; }
   [[ "$(e2e_disk_ends)" == "$before" ]] || { e2e_fail "$DATA_DISK changed although modify refused"; return 1; }
@@ -394,11 +404,8 @@ e2e_fault_foreign_disk() {
 e2e_fault_plain_instance() {
   # shellcheck source=/dev/null
   . "$E2E_OUT/standby.env"
-  local rc=0
   e2e_ssh "$SB_ADDR" "wipefs -q -a $DATA_DISK"
-  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-plain-instance.log" 2>&1 || rc=$?
-  cat "$E2E_OUT/modify-plain-instance.log"
-  [[ $rc != 0 ]] || { e2e_fail "modify accepted a non-HA instance on the standby"; return 1; }
+  e2e_modify_refused modify-plain-instance.log "a non-HA instance on the standby" || return 1
   grep "$SB_NAME" "$E2E_OUT/modify-plain-instance.log" | grep -q db2inst9 \
     || { e2e_fail "the refusal does not name $SB_NAME and db2inst9"; return 1; }
   e2e_instance_state >"$E2E_OUT/instance-after"
@@ -411,7 +418,7 @@ e2e_fault_plain_instance() {
 e2e_standby_rebuilt() {
   # shellcheck source=/dev/null
   . "$E2E_OUT/standby.env"
-  e2e_ssh "$SB_ADDR" "/opt/ibm/db2/V11.5/instance/db2idrop db2inst9 >/dev/null && userdel -r db2inst9 2>/dev/null; true"
+  e2e_ssh "$SB_ADDR" "$DB2_PATH/instance/db2idrop db2inst9 >/dev/null && userdel -r db2inst9 2>/dev/null; true"
   lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/modify-rebuild.log"
   [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "modify did not rebuild $SB_NAME"; return 1; }
   [[ "$(e2e_active)" == "$ACTIVE_ADDR" ]] || { e2e_fail "the service left $ACTIVE_ADDR"; return 1; }
@@ -423,26 +430,23 @@ e2e_standby_rebuilt() {
 # was, the instance still running. Room made, modify moves it onto DRBD and it runs from there.
 E2E_OLD_HOME=/home/db2inst1.pre-ha
 e2e_fault_disk_full_move() {
-  local a rc=0 before after
+  local a before
   a="$(e2e_active)"
   [[ $a != none ]] || { e2e_fail "no active node"; return 1; }
   printf 'MOVE_ADDR=%q\n' "$a" >"$E2E_OUT/move.env"
   e2e_ssh "$a" "set -e; su - $INSTANCE -c '. ~/sqllib/db2profile && db2stop force' >/dev/null
     mkdir -p $E2E_OLD_HOME; cp -a /db2home/$INSTANCE/. $E2E_OLD_HOME/; usermod -d $E2E_OLD_HOME $INSTANCE
-    /opt/ibm/db2/V11.5/instance/db2iupdt $INSTANCE >/dev/null; rm -rf /db2home/$INSTANCE
+    $DB2_PATH/instance/db2iupdt $INSTANCE >/dev/null; rm -rf /db2home/$INSTANCE
     su - $INSTANCE -c '. ~/sqllib/db2profile && db2start' >/dev/null
     used=\$(du -s -B1 $E2E_OLD_HOME | cut -f1); avail=\$(df -B1 --output=avail /db2home | tail -n1)
     fallocate -l \$(( avail - used / 2 )) /db2home/.e2e-filler"
-  before="$(e2e_ssh "$a" "cd $E2E_OLD_HOME && find . -type f -print0 | sort -z | xargs -0 sha256sum")"
-  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$E2E_OUT/modify-disk-full.log" 2>&1 || rc=$?
-  cat "$E2E_OUT/modify-disk-full.log"
-  [[ $rc != 0 ]] || { e2e_fail "modify moved the instance into a full filesystem"; return 1; }
+  before="$(e2e_tree_hashes "$a" "$E2E_OLD_HOME")"
+  e2e_modify_refused modify-disk-full.log "moving the instance into a full filesystem" || return 1
   grep 'db2-move' "$E2E_OUT/modify-disk-full.log" | grep -Eq 'nothing was changed|partial copy was removed' \
     || { e2e_fail "db2-move did not refuse the move"; return 1; }
   e2e_ssh "$a" "test ! -e /db2home/$INSTANCE" || { e2e_fail "a partial copy was left in /db2home"; return 1; }
-  after="$(e2e_ssh "$a" "cd $E2E_OLD_HOME && find . -type f -print0 | sort -z | xargs -0 sha256sum")"
-  [[ $after == "$before" ]] || { e2e_fail "the instance's home changed"; return 1; }
-  [[ "$(e2e_ssh "$a" "getent passwd $INSTANCE | cut -d: -f6")" == "$E2E_OLD_HOME" ]] \
+  [[ "$(e2e_tree_hashes "$a" "$E2E_OLD_HOME")" == "$before" ]] || { e2e_fail "the instance's home changed"; return 1; }
+  [[ "$(e2e_home_of "$a" "$INSTANCE")" == "$E2E_OLD_HOME" ]] \
     || { e2e_fail "the owner's home was switched"; return 1; }
   e2e_ssh "$a" "pgrep -u $INSTANCE db2sysc >/dev/null" || { e2e_fail "the instance no longer runs"; return 1; }
   lab_log "FAULT 28: the move into a full /db2home refused; the source home unchanged, the instance running"
@@ -455,7 +459,7 @@ e2e_instance_moved() {
   lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/modify-move.log"
   [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "modify did not move the instance"; return 1; }
   grep -q "copy instance $INSTANCE" "$E2E_OUT/modify-move.log" || { e2e_fail "no move reported"; return 1; }
-  [[ "$(e2e_ssh "$MOVE_ADDR" "getent passwd $INSTANCE | cut -d: -f6")" == "/db2home/$INSTANCE" ]] \
+  [[ "$(e2e_home_of "$MOVE_ADDR" "$INSTANCE")" == "/db2home/$INSTANCE" ]] \
     || { e2e_fail "the owner's home is not on DRBD"; return 1; }
   local out
   out="$(e2e_holds_service "$MOVE_ADDR")" || { e2e_fail "after the move: $out"; return 1; }
