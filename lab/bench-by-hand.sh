@@ -19,18 +19,17 @@ umask 077   # its logs are run logs: 0600, like hainstall's own
 lab_require_root
 lab_ns_exists || lab_die "the lab is down: lab/build-image.sh && lab/packages.sh && lab/up.sh first"
 
-HAINSTALL="$LAB_REPO/hainstall"
-CONFIG="$LAB_SRC/cluster.yaml"
-SECRETS="${CONFIG%.yaml}.secrets"
-STATE="${CONFIG%.yaml}.state"
+# The end-to-end test's pieces: the lab config and its folders (E2E_CONFIG, E2E_SECRETS, E2E_STATE), its values
+# (e2e_init: N1, A1, N2, A2, …), ssh with the cluster's key, and its checks of a healthy cluster.
+. "$LAB_SRC/e2e-cluster.sh"
 OUT="$LAB_DIR/bench-by-hand"
+E2E_OUT="$OUT/check"
 DB2_IMAGE="$LAB_DIR/db2-standin.tar.gz"
 
 # Built outside the namespace (Maven needs the registry): the installer and the DB2 stand-in image.
 "$HAINSTALL" --version >/dev/null
 "$LAB_SRC/db2-standin/build.sh" "$DB2_IMAGE" >/dev/null
-yaml() { "$HAINSTALL" get --config "$CONFIG" "$1"; }
-N1="$(yaml 'nodes[0].name')"; N2="$(yaml 'nodes[1].name')"
+e2e_init
 bench_wants() { [[ -z ${BENCH_PHASES:-} || " $BENCH_PHASES " == *" $1 "* ]]; }
 bench_phase() { if bench_wants "$1"; then lab_phase "$@"; fi; }
 for n in "$N1" "$N2"; do
@@ -38,16 +37,15 @@ for n in "$N1" "$N2"; do
     || lab_die "VM $n already exists in the lab; the benchmark needs fresh nodes: lab/down.sh && lab/up.sh"
 done
 if bench_wants hainstall-create; then rm -rf "$OUT"; fi
-mkdir -p "$OUT"
+mkdir -p "$E2E_OUT"   # (inside OUT)
 
 # --- 1. hainstall create ---------------------------------------------------------------------------------------
 hainstall_create() {
-  rm -rf "$STATE"   # a fresh run: an unfinished earlier one would be resumed
-  local start=$SECONDS run
-  lab_nsexec "$HAINSTALL" create --config "$CONFIG" --yes >"$OUT/create.log" 2>&1 \
+  rm -rf "$E2E_STATE"   # a fresh run: an unfinished earlier one would be resumed
+  local start=$SECONDS
+  lab_nsexec "$HAINSTALL" create --config "$E2E_CONFIG" --yes >"$OUT/create.log" 2>&1 \
     || { tail -30 "$OUT/create.log"; lab_die "hainstall create failed (log: $OUT/create.log)"; }
-  run="$(find "$STATE/runs" -mindepth 1 -maxdepth 1 -type d -name '*-create' | sort | tail -n1)"
-  cp -a "$run" "$OUT/create-run"
+  cp -a "$(e2e_last_run create)" "$OUT/create-run"
   lab_log "hainstall create: $((SECONDS - start)) s for the whole command (run folder copied to $OUT/create-run)"
   local n
   for n in "$N1" "$N2"; do
@@ -60,12 +58,12 @@ hainstall_create() {
 # --- 2. the same by hand ---------------------------------------------------------------------------------------
 NODES=("$N1" "$N2")
 declare -A ADDR REPL MAC RMAC
-ADDR[$N1]="$(yaml 'nodes[0].address')"; ADDR[$N2]="$(yaml 'nodes[1].address')"
-REPL[$N1]="$(yaml 'nodes[0].replicationAddress')"; REPL[$N2]="$(yaml 'nodes[1].replicationAddress')"
+ADDR[$N1]="$A1"; ADDR[$N2]="$A2"
+REPL[$N1]="$(e2e_yaml 'nodes[0].replicationAddress')"; REPL[$N2]="$(e2e_yaml 'nodes[1].replicationAddress')"
 MAC[$N1]=52:54:00:5b:00:01; MAC[$N2]=52:54:00:5b:00:02; RMAC[$N1]=52:54:00:5b:01:01; RMAC[$N2]=52:54:00:5b:01:02
 CLONES_DIR="$OUT/clones"
-CLONES_ADMIN_KEY="$SECRETS/admin_ed25519"   # the cluster's own keys: hainstall modify and the checks reach the
-CLONES_HOST_KEYS="$SECRETS/nodes"           # hand-made nodes exactly as they reached hainstall's
+CLONES_ADMIN_KEY="$E2E_SECRETS/admin_ed25519"   # the cluster's own keys: hainstall modify and the checks reach
+CLONES_HOST_KEYS="$E2E_SECRETS/nodes"           # the hand-made nodes exactly as they reached hainstall's
 . "$LAB_SRC/clones.sh"
 
 by_hand() {
@@ -74,18 +72,14 @@ by_hand() {
   clones_define_all
   clones_boot
   echo "phase provision $((SECONDS - start))" >"$OUT/by-hand.times"
-  SSH_CMD="ip netns exec $LAB_NS ssh -q -i $CLONES_ADMIN_KEY -o BatchMode=yes -o StrictHostKeyChecking=yes \
--o UserKnownHostsFile=$CLONES_DIR/keys/known_hosts -o ConnectTimeout=5 -o ServerAliveInterval=10" \
-  SECRETS="$SECRETS" DB2_IMAGE="$DB2_IMAGE" "$LAB_SRC/by-hand/cluster-by-hand.sh" >>"$OUT/by-hand.times" 2>"$OUT/by-hand.log" \
+  clones_ssh_argv
+  SSH_CMD="${CLONES_SSH[*]}" SECRETS="$E2E_SECRETS" DB2_IMAGE="$DB2_IMAGE" "$LAB_SRC/by-hand/cluster-by-hand.sh" >>"$OUT/by-hand.times" 2>"$OUT/by-hand.log" \
     || { tail -30 "$OUT/by-hand.log"; lab_die "the plain script failed (log: $OUT/by-hand.log)"; }
   sed 's/^/  /' "$OUT/by-hand.times" >&2
 }
 
 # The end-to-end test's own check of a healthy cluster: the active node holds both DRBD resources, their
 # filesystems, the service address, the running instance and its database.
-. "$LAB_SRC/e2e-cluster.sh"
-E2E_OUT="$OUT/check"
-e2e_init
 by_hand_check() {
   e2e_known_hosts
   e2e_assert_service
@@ -94,13 +88,11 @@ by_hand_check() {
 # --- 3. hainstall adopts it ------------------------------------------------------------------------------------
 adopt() {
   e2e_known_hosts
-  lab_nsexec "$HAINSTALL" modify --config "$CONFIG" --yes >"$OUT/adopt-modify.log" 2>&1 \
+  lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes >"$OUT/adopt-modify.log" 2>&1 \
     || { cat "$OUT/adopt-modify.log"; lab_die "modify of the hand-made cluster failed"; }
   grep -E 'changed|^done|summary' "$OUT/adopt-modify.log" | tail -n 25 >&2 || true
-  lab_nsexec "$HAINSTALL" modify --config "$CONFIG" --yes >"$OUT/adopt-modify-again.log" 2>&1 \
-    || { cat "$OUT/adopt-modify-again.log"; lab_die "the second modify of the hand-made cluster failed"; }
-  grep -Eq '(^|[^0-9])0 changed' "$OUT/adopt-modify-again.log" \
-    || { cat "$OUT/adopt-modify-again.log"; lab_die "the second modify still changed something"; }
+  # the next modify: exit 0, 0 changes, the service where it was (its log: check/modify.log)
+  e2e_modify_no_change >/dev/null || lab_die "the next modify of the hand-made cluster changed something"
   e2e_assert_service
   lab_log "hainstall modify adopted the hand-made cluster; the next modify changed nothing"
 }
@@ -112,7 +104,7 @@ finish() {
   else
     clones_remove
     # Nothing secret left in what the benchmark wrote (the seeds, with the host keys, went with the clones).
-    "$HAINSTALL" scan-secrets --config "$CONFIG" "$OUT" >&2 || rc=1
+    "$HAINSTALL" scan-secrets --config "$E2E_CONFIG" "$OUT" >&2 || rc=1
   fi
   lab_print_phases
   exit "$rc"

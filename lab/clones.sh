@@ -96,12 +96,17 @@ clones_remove() {
   done
 }
 
-clones_ssh() {  # NODE COMMAND...: ssh from inside the namespace, host key pinned
+# The ssh command line reaching the clones from inside the namespace, host keys pinned (without the destination).
+clones_ssh_argv() {
+  CLONES_SSH=(ip netns exec "$LAB_NS" ssh -q -i "$(clones_admin_key)" -o BatchMode=yes -o StrictHostKeyChecking=yes
+    -o UserKnownHostsFile="$CLONES_DIR/keys/known_hosts" -o ConnectTimeout=5 -o ServerAliveInterval=10)
+}
+
+clones_ssh() {  # NODE COMMAND...
   local n="$1"
   shift
-  ip netns exec "$LAB_NS" ssh -q -i "$(clones_admin_key)" -o BatchMode=yes -o StrictHostKeyChecking=yes \
-    -o UserKnownHostsFile="$CLONES_DIR/keys/known_hosts" -o ConnectTimeout=5 -o ServerAliveInterval=10 \
-    "root@${ADDR[$n]}" "$@"
+  clones_ssh_argv
+  "${CLONES_SSH[@]}" "root@${ADDR[$n]}" "$@"
 }
 
 # Starts the clones and waits until each answers on SSH; a clone that stops, or a timeout, ends it with its serial log.

@@ -36,14 +36,16 @@ peer_of() { if [[ $1 == "$N1" ]]; then echo "$N2"; else echo "$N1"; fi; }
 on() { local n="$1"; shift; $SSH_CMD "root@${ADDR[$n]}" "$@"; }
 # The script on stdin, run by bash on NODE, its output prefixed with the node's name.
 run_on() { on "$1" bash -s 2>&1 | sed -u "s/^/$1: /" >&2; }
-# The script on stdin, on both nodes at once; fails when either fails.
-on_both() {
-  local script pids=() n rc=0
-  script="$(cat)"
-  for n in "$N1" "$N2"; do run_on "$n" <<<"$script" & pids+=($!); done
-  for n in "${pids[@]}"; do wait "$n" || rc=1; done
+# COMMAND… NODE for both nodes at once; fails when either fails.
+each_node() {
+  local pids=() p n rc=0
+  for n in "$N1" "$N2"; do "$@" "$n" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || rc=1; done
   return "$rc"
 }
+# The script on stdin, on both nodes at once.
+on_both() { local script; script="$(cat)"; each_node run_script "$script"; }
+run_script() { run_on "$2" <<<"$1"; }
 phase() {
   local name="$1" start
   start=$(date +%s.%N)
@@ -61,20 +63,18 @@ DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends install \
   chrony parted fdisk lvm2 drbd-utils heartbeat ksh >/dev/null
 echo "packages installed"
 EOF
-  # DB2: the image copied over, installed silently, the copy removed
-  local n pids=() rc=0
-  for n in "$N1" "$N2"; do
-    { on "$n" 'mkdir -p -m 0700 /var/tmp/db2 && cat > /var/tmp/db2/image.tar.gz' <"$DB2_IMAGE" &&
-      run_on "$n" <<EOF
+  each_node install_db2
+}
+
+# DB2 on NODE: the image copied over, installed silently, the copy removed.
+install_db2() {
+  on "$1" 'mkdir -p -m 0700 /var/tmp/db2 && cat > /var/tmp/db2/image.tar.gz' <"$DB2_IMAGE" || return 1
+  run_on "$1" <<EOF
 set -e
 cd /var/tmp/db2 && tar -xzf image.tar.gz
 ./server_dec/db2_install -b $DB2_PATH -p SERVER -y -n
 cd / && rm -rf /var/tmp/db2
 EOF
-    } & pids+=($!)
-  done
-  for n in "${pids[@]}"; do wait "$n" || rc=1; done
-  return "$rc"
 }
 
 phase_ntp() {
