@@ -69,10 +69,8 @@ public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Fact
         write(actions, what, facts, HeartbeatFiles.AUTHKEYS, HeartbeatFiles.authkeys(facts.authKey().value()), 0600,
                 true);
         DrbdConfigStep.FileState current = facts.files().get(HeartbeatFiles.HARESOURCES);
-        String preferred = HeartbeatFiles.preferredNode(config, current == null ? null : current.content())
-                .orElse(Roles.validDataHolder(config).name());
-        write(actions, what, facts, HeartbeatFiles.HARESOURCES, HeartbeatFiles.haresources(config, mainIf, preferred),
-                0644, false);
+        write(actions, what, facts, HeartbeatFiles.HARESOURCES,
+                HeartbeatFiles.haresources(config, mainIf, current == null ? null : current.content()), 0644, false);
         if (actions.isEmpty()) {
             return Check.satisfied("Heartbeat configured");
         }

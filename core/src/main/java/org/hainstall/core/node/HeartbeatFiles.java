@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Durations;
+import org.hainstall.core.node.facts.HaResourcesFacts;
 
 /** Renders Heartbeat 3's v1 configuration: ha.cf, authkeys, haresources. */
 public final class HeartbeatFiles {
@@ -62,17 +63,17 @@ public final class HeartbeatFiles {
      * matters when both nodes start together): DRBD primary, filesystems, the service address, the DB2 instances.
      */
     public static String haresources(ClusterConfig config, String mainIf) {
-        return haresources(config, mainIf, Roles.validDataHolder(config).name());
+        return haresources(config, mainIf, null);
     }
 
     /**
-     * @param preferredNode the node named first (Heartbeat's preferred owner): at creation the node holding valid
-     *                      data; on an existing cluster the one its haresources already names, so a re-run with a
-     *                      config whose holdsValidData followed a failover changes nothing
+     * @param existing the node's haresources now (null: none). The node named first is Heartbeat's preferred owner:
+     *                 the one the existing file already names, so a re-run with a config whose holdsValidData followed
+     *                 a failover changes nothing; otherwise the node holding valid data
      */
-    public static String haresources(ClusterConfig config, String mainIf, String preferredNode) {
+    public static String haresources(ClusterConfig config, String mainIf, String existing) {
         List<String> r = new ArrayList<>();
-        r.add(preferredNode);
+        r.add(preferredNode(config, existing).orElse(Roles.validDataHolder(config).name()));
         for (ClusterConfig.DrbdResource d : config.replication().resources()) {
             r.add("drbddisk::" + d.name());
         }
@@ -94,17 +95,8 @@ public final class HeartbeatFiles {
 
     /** The node a haresources file names first, when it is a node of the config. */
     public static java.util.Optional<String> preferredNode(ClusterConfig config, String haresources) {
-        if (haresources == null) {
-            return java.util.Optional.empty();
-        }
-        for (String line : haresources.split("\n")) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            String first = t.split("\\s+")[0];
-            return config.nodes().stream().map(ClusterConfig.Node::name).filter(first::equals).findFirst();
-        }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(haresources).flatMap(HaResourcesFacts::parse)
+                .map(HaResourcesFacts::preferredNode)
+                .filter(first -> config.nodes().stream().anyMatch(n -> n.name().equals(first)));
     }
 }

@@ -25,6 +25,7 @@ import org.hainstall.core.config.ClusterConfig.Replication;
 import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.TimeSettings;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
+import org.hainstall.core.node.facts.HaResourcesFacts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

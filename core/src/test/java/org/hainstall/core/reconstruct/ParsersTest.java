@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.hainstall.core.node.facts.HaResourcesFacts;
 import org.junit.jupiter.api.Test;
 
 class ParsersTest {

@@ -1,4 +1,4 @@
-package org.hainstall.core.reconstruct;
+package org.hainstall.core.node.facts;
 
 import java.util.ArrayList;
 import java.util.List;
