@@ -13,6 +13,9 @@
 
 CLONES_BOOT_TIMEOUT_S=${CLONES_BOOT_TIMEOUT_S:-300}   # boot to SSH ≈ 15 s per VM measured; generous for busy cores
 
+[[ -d $LAB_DIR/debs && -f $LAB_DIR/debs/Packages ]] || lab_die "no package repository: run lab/packages.sh first"
+for tool in xorriso ssh ssh-keygen qemu-img; do command -v "$tool" >/dev/null || lab_die "missing $tool"; done
+
 clones_admin_key() {
   if [[ -n ${CLONES_ADMIN_KEY:-} ]]; then echo "$CLONES_ADMIN_KEY"; else echo "$CLONES_DIR/keys/admin"; fi
 }

@@ -17,9 +17,6 @@ declare -A REPL=([smoke-1]=10.10.0.21 [smoke-2]=10.10.0.22)
 declare -A MAC=([smoke-1]=52:54:00:5a:00:21 [smoke-2]=52:54:00:5a:00:22)
 declare -A RMAC=([smoke-1]=52:54:00:5a:01:21 [smoke-2]=52:54:00:5a:01:22)
 
-[[ -d $LAB_DIR/debs && -f $LAB_DIR/debs/Packages ]] || lab_die "no package repository: run lab/packages.sh first"
-for tool in xorriso ssh ssh-keygen; do command -v "$tool" >/dev/null || lab_die "missing $tool"; done
-
 CLONES_DIR="$LAB_DIR/smoke"
 we_brought_it_up=0
 . "$LAB_SRC/clones.sh"
