@@ -10,12 +10,13 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 lab_require_root
 
-# What a real admin's minimal stub has. Not drbd-utils, heartbeat, chrony, lvm2, parted, ksh: the installer
-# installs those from the seed's packages (lab/packages.sh). Not iputils-ping: heartbeat pulls
-# inetutils-ping and the two conflict.
+# A stock cloud image, minimal: cloud-init (NoCloud) boots it, as it boots Debian's and Ubuntu's cloud images.
+# Deliberately without D-Bus, curl, openssl, cron or sudo: whatever the cluster needs beyond this, the product
+# carries (its package step installs it from the seed's repository, lab/packages.sh). Nothing hainstall-specific
+# is baked in. Not iputils-ping: heartbeat pulls inetutils-ping and the two conflict.
 STUB_PACKAGES=(
-  systemd-sysv udev kmod dbus openssh-server iproute2 ifupdown curl openssl ca-certificates
-  util-linux procps less sudo e2fsprogs netbase tzdata cron
+  systemd-sysv udev kmod openssh-server iproute2 ifupdown cloud-init util-linux procps netbase
+  python3-cffi-backend   # cloud-init needs it through a virtual package, which debootstrap does not resolve
 )
 
 for tool in debootstrap mke2fs busybox cpio gzip apt-get apt-cache dpkg; do
@@ -75,16 +76,21 @@ cp -a "$tmp/kernel/lib/modules/$kver" "$rootfs/usr/lib/modules/"
 cp "$tmp/kernel/boot/config-$kver" "$tmp/kernel/boot/System.map-$kver" "$rootfs/boot/"
 chroot "$rootfs" depmod "$kver"
 
-# 3. The initrd: static busybox and the virtio block modules (order in image/init).
+# 3. The initrd: static busybox, the virtio block and the CD-ROM modules (in dependency order, image/init).
+INITRD_MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_blk \
+  scsi_common scsi_mod libata ata_piix ata_generic cdrom sr_mod"
 initrd="$tmp/initrd"
 mkdir -p "$initrd/bin" "$initrd/modules"
 cp "$(command -v busybox)" "$initrd/bin/busybox"
 install -m 0755 "$LAB_SRC/image/init" "$initrd/init"
-for m in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_blk; do
+# The CD-ROM drivers too: cloud-init looks for the seed (label cidata) as soon as systemd starts, as a stock
+# image's initramfs lets it (its udev has loaded them by then).
+for m in $INITRD_MODULES; do
   ko="$(find "$rootfs/usr/lib/modules/$kver" -name "$m.ko*" | head -n1)"
   [[ -n $ko ]] || continue
   [[ $ko == *.ko ]] || lab_die "compressed module $ko: the initrd's insmod wants plain .ko files"
   cp "$ko" "$initrd/modules/"
+  echo "$m" >> "$initrd/modules/order"
 done
 (cd "$initrd" && find . | cpio -o -H newc --quiet | gzip -1) > "$tmp/initrd.img"
 
@@ -106,16 +112,19 @@ cat > "$rootfs/etc/apt/sources.list" <<SOURCES
 # The lab's nodes reach no mirror: packages come from the seed ISO (hainstall/debs).
 # deb $mirror $LAB_SUITE main
 SOURCES
-install -m 0644 "$LAB_SRC/image/sshd-hainstall-lab.conf" "$rootfs/etc/ssh/sshd_config.d/hainstall-lab.conf"
-rm -f "$rootfs"/etc/ssh/ssh_host_*          # each node gets its own from the seed
+rm -f "$rootfs"/etc/ssh/ssh_host_*          # cloud-init makes them on first boot; node-prep installs the pinned one
 : > "$rootfs/etc/machine-id"                 # each clone makes its own on first boot
-rm -f "$rootfs/var/lib/dbus/machine-id"
 chroot "$rootfs" passwd -l root >/dev/null
-install -m 0755 "$LAB_SRC/image/hainstall-seed.sh" "$rootfs/usr/local/sbin/hainstall-seed"
-install -m 0644 "$LAB_SRC/image/hainstall-seed.service" "$rootfs/etc/systemd/system/hainstall-seed.service"
-mkdir -p "$rootfs/etc/systemd/system/multi-user.target.wants" "$rootfs/etc/systemd/system/getty.target.wants"
-ln -sfn /etc/systemd/system/hainstall-seed.service \
-  "$rootfs/etc/systemd/system/multi-user.target.wants/hainstall-seed.service"
+# A stock image has its locale generated (cloud-init's locale module sets en_US.UTF-8 and fails without it).
+echo 'en_US.UTF-8 UTF-8' > "$rootfs/etc/locale.gen"
+chroot "$rootfs" locale-gen >/dev/null
+echo 'LANG=en_US.UTF-8' > "$rootfs/etc/default/locale"
+# The usual way to prepare a stub for NoCloud: look for a seed, else boot with no data (the "None" fallback).
+cat > "$rootfs/etc/cloud/cloud.cfg.d/90_dpkg.cfg" <<'CLOUDCFG'
+# to update this file, run dpkg-reconfigure cloud-init
+datasource_list: [ NoCloud, None ]
+CLOUDCFG
+mkdir -p "$rootfs/etc/systemd/system/getty.target.wants"
 ln -sfn /lib/systemd/system/serial-getty@.service \
   "$rootfs/etc/systemd/system/getty.target.wants/serial-getty@ttyS0.service"
 # Background work that only costs CPU under TCG.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two (or more) clones of the lab's stub made by hand, without any hainstall code: overlay disks, own data disks,
-# given MACs, a test seed ISO each (lab/test-seed/: the node-prep stand-in, the admin's key, the node's own host
-# key, the package repository), booted, reachable over SSH from inside the namespace with pinned host keys.
+# given MACs, a test seed ISO each (NoCloud files whose runcmd runs lab/test-seed/'s node-prep stand-in; the admin's
+# key, the node's own host key, the package repository), booted, reachable over SSH from inside the namespace with
+# pinned host keys.
 # Used by lab/smoke.sh (the infrastructure alone) and lab/bench-by-hand.sh (a cluster built by a plain script).
 # shellcheck shell=bash
 #
@@ -31,9 +32,15 @@ clones_make_seeds() {
     peer="${NODES[0]}"; [[ $n == "$peer" ]] && peer="${NODES[1]}"
     seed="$CLONES_DIR/seed-$n"
     mkdir -p "$seed/hainstall/ssh"
+    # NoCloud, as a stock cloud image reads it: cloud-init mounts nothing for us, so runcmd does, then runs the stand-in.
     printf 'instance-id: %s\nlocal-hostname: %s\n' "$n" "$n" > "$seed/meta-data"
-    printf '#cloud-config\n{}\n' > "$seed/user-data"
-    printf 'version: 2\n' > "$seed/network-config"
+    cat > "$seed/user-data" <<'USERDATA'
+#cloud-config
+ssh_genkeytypes: [ed25519]
+runcmd:
+  - [sh, -c, 'mkdir -p /run/hainstall-seed && (mountpoint -q /run/hainstall-seed || mount -o ro LABEL=cidata /run/hainstall-seed) && sh /run/hainstall-seed/hainstall/node-prep.sh /run/hainstall-seed']
+USERDATA
+    printf 'config: disabled\n' > "$seed/network-config"
     install -m 0644 "$LAB_SRC/test-seed/node-prep-standin.sh" "$seed/hainstall/node-prep.sh"
     cat > "$seed/hainstall/node.env" <<ENV
 NODE_NAME='$n'

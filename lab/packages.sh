@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the lab's local Debian package repository: the packages the installer installs on a node
-# (drbd-utils, heartbeat, lvm2, chrony, parted, fdisk, ksh) with every dependency the stub image lacks, as a
+# (drbd-utils, heartbeat, lvm2, chrony, parted, fdisk, ksh, cron) with every dependency the stub image lacks, as a
 # folder of .deb files with a Packages index. It is what packages.localRepository in lab/cluster.yaml
 # names (LAB_LINK/debs = LAB_DIR/debs); the seed carries it to the nodes as hainstall/debs.
 #
@@ -12,9 +12,9 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 lab_require_root
 
-# What the installer's package step installs. Not iputils-ping (conflicts with heartbeat's inetutils-ping).
-# LAB_EXTRA_PACKAGES adds more (space separated), e.g. for the DB2 stand-in.
-REPO_PACKAGES=(drbd-utils heartbeat lvm2 chrony parted fdisk ksh)
+# What the installer's package step installs (AptPackageManager.clusterPackages). Not iputils-ping (conflicts with
+# heartbeat's inetutils-ping). LAB_EXTRA_PACKAGES adds more (space separated), e.g. for the DB2 stand-in.
+REPO_PACKAGES=(drbd-utils heartbeat lvm2 chrony parted fdisk ksh cron)
 read -r -a extra <<< "${LAB_EXTRA_PACKAGES:-}"
 REPO_PACKAGES+=("${extra[@]}")
 

@@ -53,9 +53,9 @@ check_nodes() {
     [[ $facts == *"vdb=$(numfmt --from=iec "$LAB_DATA_DISK_SIZE") fstype="$'\n'* ]] \
       || lab_die "$n: /dev/vdb is not an empty $LAB_DATA_DISK_SIZE disk"
     [[ $facts == *"repl=${REPL[$n]}/24"$'\n'* ]] || lab_die "$n: no replication address on its second NIC"
-    [[ $facts == *"hook=active marker=yes"$'\n'* ]] || lab_die "$n: the first-boot hook did not run to the end"
+    [[ $facts == *"hook=done marker=yes"$'\n'* ]] || lab_die "$n: cloud-init did not run the seed to the end"
     [[ $facts == *"preinstalled=0" ]] || lab_die "$n: cluster packages are preinstalled in the stub"
-    lab_log "$n: uname -n, /dev/vdb ($LAB_DATA_DISK_SIZE, empty), second NIC ${REPL[$n]}, first-boot hook: ok"
+    lab_log "$n: uname -n, /dev/vdb ($LAB_DATA_DISK_SIZE, empty), second NIC ${REPL[$n]}, cloud-init ran the seed: ok"
   done
   # The replication network joins the two nodes (sshd listens on every address): node 1 → node 2.
   clones_ssh "${NODES[0]}" "timeout 5 bash -c '</dev/tcp/${REPL[${NODES[1]}]}/22'" \

@@ -162,6 +162,8 @@ lab_virsh vol-info --pool "$LAB_POOL" "$data_vol" >/dev/null 2>&1 \
   || lab_virsh vol-create-as "$LAB_POOL" "$data_vol" "$LAB_DATA_DISK_SIZE" --format qcow2 >/dev/null
 
 # --- the stub: a shut-off domain --------------------------------------------------------------------
+# Its main NIC is a plain bridge interface, its replication NIC an interface on a libvirt network: stubs come
+# both ways, and hainstall puts each clone's NICs on the networks its config names either way.
 # cache='unsafe': the guests' fsyncs cost nothing (dpkg syncs a lot under TCG); the VMs are throwaway, and
 # the tests kill services inside them, never the qemu process under a live filesystem.
 if ! lab_virsh dominfo "$LAB_STUB" >/dev/null 2>&1; then
@@ -201,8 +203,8 @@ if ! lab_virsh dominfo "$LAB_STUB" >/dev/null 2>&1; then
       <target dev='hdc' bus='ide'/>
       <readonly/>
     </disk>
-    <interface type='network'>
-      <source network='$LAB_NET_MAIN'/>
+    <interface type='bridge'>
+      <source bridge='$LAB_BR_MAIN'/>
       <model type='virtio'/>
     </interface>
     <interface type='network'>

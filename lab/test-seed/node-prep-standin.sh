@@ -1,6 +1,6 @@
 #!/bin/sh
 # TEST STAND-IN for hainstall's node-prep.sh, used only by lab/smoke.sh (see README.md here).
-# Run by the stub's first-boot hook as: sh node-prep.sh SEED_DIR
+# Run by cloud-init (the test seed's runcmd) as: sh node-prep.sh SEED_DIR
 set -eu
 seed="$1"
 # shellcheck disable=SC1091  # node.env comes from the seed ISO
@@ -30,4 +30,9 @@ install -m 0600 "$seed/hainstall/ssh/ssh_host_ed25519_key" /etc/ssh/ssh_host_ed2
 install -m 0644 "$seed/hainstall/ssh/ssh_host_ed25519_key.pub" /etc/ssh/ssh_host_ed25519_key.pub
 install -d -m 0700 /root/.ssh
 install -m 0600 "$seed/hainstall/authorized_keys" /root/.ssh/authorized_keys
+# sshd started with the key cloud-init made: serve the pinned one.
+rm -f /etc/ssh/ssh_host_rsa_key* /etc/ssh/ssh_host_ecdsa_key*
+systemctl restart ssh.service
+mkdir -p /var/lib/lab-test-seed
+date -u +%Y-%m-%dT%H:%M:%SZ > /var/lib/lab-test-seed/applied
 echo "node-prep (test stand-in): $NODE_NAME at $NODE_ADDRESS ($main), $REPL_ADDRESS ($repl)"

@@ -18,8 +18,9 @@ public final class AptPackageManager implements PackageManager {
 
     @Override
     public List<String> clusterPackages() {
-        // fdisk carries sfdisk on Debian 12; ksh is what DB2's Heartbeat agent runs under
-        return List.of("chrony", "parted", "fdisk", "lvm2", "drbd-utils", "heartbeat", "ksh");
+        // fdisk carries sfdisk on Debian 12; ksh is what DB2's Heartbeat agent runs under; cron runs the backups
+        // (/etc/cron.d), and a minimal cloud image has none
+        return List.of("chrony", "parted", "fdisk", "lvm2", "drbd-utils", "heartbeat", "ksh", "cron");
     }
 
     @Override

@@ -205,6 +205,8 @@ public final class VmCloner {
         } catch (LibvirtException e) {
             throw new ProvisionException("provisioning.libvirt.stub: cannot read " + stubName + ": " + message(e), e);
         }
+        checkNetwork(settings.network(), "provisioning.libvirt.network", problems);
+        checkNetwork(settings.replicationNetwork(), "provisioning.libvirt.replicationNetwork", problems);
         Set<String> usedMacs;
         try {
             usedMacs = macsInUse();
@@ -312,6 +314,27 @@ public final class VmCloner {
         return null;
     }
 
+    /** A network the config names must exist and run before anything is cloned: a clone on it could not start. */
+    private void checkNetwork(String network, String configPath, List<String> problems) {
+        if (network == null || network.isBlank()) {
+            return;
+        }
+        try {
+            if (connect.networkLookupByName(network).isActive() != 1) {
+                problems.add(configPath + ": the libvirt network " + network + " on " + uri() + " is not active "
+                        + "(start it: virsh net-start " + network + ")");
+            }
+        } catch (LibvirtException e) {
+            problems.add(configPath + ": " + (code(e) == Error.ErrorNumber.VIR_ERR_NO_NETWORK
+                    ? "no libvirt network named " + network + " on " + uri() + " (virsh net-list --all lists them)"
+                    : "cannot look up the libvirt network " + network + ": " + message(e)));
+        }
+    }
+
+    /**
+     * The config names libvirt networks. A stub's NIC may be a plain bridge NIC or a network NIC: either becomes an
+     * interface on the named network (a bridge NIC given a network's name would name a bridge that does not exist).
+     */
     private void configureInterface(Element iface, String mac, String network, String configPath,
                                     List<String> problems) {
         if (mac != null) {
@@ -323,15 +346,20 @@ public final class VmCloner {
             return;
         }
         String type = iface.getAttribute("type");
-        Element source = DomainXml.ensureChild(iface, "source");
-        if ("network".equals(type)) {
-            source.setAttribute("network", network);
-            source.removeAttribute("portgroup");
-        } else if ("bridge".equals(type)) {
-            source.setAttribute("bridge", network);
-        } else {
+        if (!"network".equals(type) && !"bridge".equals(type)) {
             problems.add(configPath + ": the stub's interface is of type '" + type + "'; hainstall places "
                     + "interfaces of type 'network' or 'bridge' only");
+            return;
+        }
+        iface.setAttribute("type", "network");
+        Element source = DomainXml.ensureChild(iface, "source");
+        while (source.getAttributes().getLength() > 0) {
+            source.removeAttribute(source.getAttributes().item(0).getNodeName());
+        }
+        source.setAttribute("network", network);
+        // A bridge NIC's Open vSwitch port settings belong to that bridge; the network brings its own.
+        if ("bridge".equals(type)) {
+            DomainXml.remove(DomainXml.child(iface, "virtualport"));
         }
     }
 

@@ -21,12 +21,17 @@ public final class NoCloudFiles {
                 + "local-hostname: " + env.get("NODE_NAME") + "\n";
     }
 
+    /**
+     * cloud-init's part: make only an ed25519 host key at first (node-prep replaces it with the pinned one and
+     * restarts sshd before calling back), then run node-prep from the mounted seed. Valid for
+     * {@code cloud-init schema --config-file} (a test runs Debian's cloud-init on it).
+     */
     public static String userData() {
         return "#cloud-config\n"
                 + "# hainstall: node-prep.sh prepares the node (network, host keys, access, call back);\n"
                 + "# cloud-init only keeps out of its way and runs it.\n"
-                + "ssh_deletekeys: false\n"
-                + "ssh_genkeytypes: []\n"
+                + "ssh_deletekeys: true\n"
+                + "ssh_genkeytypes: [ed25519]\n"
                 + "runcmd:\n"
                 + "  - [sh, -c, 'mkdir -p " + MOUNT + " && (mountpoint -q " + MOUNT + " || mount -o ro LABEL=cidata "
                 + MOUNT + ") && sh " + MOUNT + "/hainstall/node-prep.sh " + MOUNT + "']\n";

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  */
 public final class SeedIsoBuilder {
     public static final String NODE_PREP_RESOURCE = "/org/hainstall/core/seed/node-prep.sh";
+    public static final String CALLBACK_RESOURCE = "/org/hainstall/core/seed/callback.py";
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> PLAIN = PosixFilePermissions.fromString("rw-r--r--");
@@ -79,13 +80,8 @@ public final class SeedIsoBuilder {
         write(stage.resolve("user-data"), NoCloudFiles.userData(), PLAIN);
         write(stage.resolve("network-config"), NoCloudFiles.networkConfig(), PLAIN);
         Path h = mkdir(stage.resolve("hainstall"));
-        try (InputStream script = SeedIsoBuilder.class.getResourceAsStream(NODE_PREP_RESOURCE)) {
-            if (script == null) {
-                throw new SeedException("node-prep.sh is missing from the build (resource " + NODE_PREP_RESOURCE + ")");
-            }
-            Files.copy(script, h.resolve("node-prep.sh"));
-            Files.setPosixFilePermissions(h.resolve("node-prep.sh"), SCRIPT);
-        }
+        copyResource(NODE_PREP_RESOURCE, h.resolve("node-prep.sh"));
+        copyResource(CALLBACK_RESOURCE, h.resolve("callback.py"));
         write(h.resolve("node.env"), NodeEnv.render(in), SECRET);
         Path ssh = mkdir(h.resolve("ssh"));
         writeBytes(ssh.resolve("ssh_host_ed25519_key"), in.secrets().hostPrivateKey(), SECRET);
@@ -98,6 +94,16 @@ public final class SeedIsoBuilder {
                 Files.copy(f, debs.resolve(f.getFileName().toString()));
                 Files.setPosixFilePermissions(debs.resolve(f.getFileName().toString()), PLAIN);
             }
+        }
+    }
+
+    private static void copyResource(String resource, Path target) throws IOException, SeedException {
+        try (InputStream script = SeedIsoBuilder.class.getResourceAsStream(resource)) {
+            if (script == null) {
+                throw new SeedException(target.getFileName() + " is missing from the build (resource " + resource + ")");
+            }
+            Files.copy(script, target);
+            Files.setPosixFilePermissions(target, SCRIPT);
         }
     }
 

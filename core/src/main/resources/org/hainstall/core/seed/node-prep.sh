@@ -5,11 +5,12 @@
 #
 # Run by the stub's first-boot unit, by cloud-init (user-data), or by hand on the console. Safe to run again:
 # every step checks before it changes, and a second call back is answered "already done".
-# Needs: sh, ip (iproute2), openssl and curl (the stub must include the last two: Debian minbase has neither).
+# Needs: sh, ip (iproute2), and python3 (every cloud-init stub has it) or else curl and openssl.
 # Does: interfaces found by MAC get their addresses (with broadcast), default route, DNS, hostname, /etc/hosts
 # for both nodes, persisted network config; the node's own SSH host keys; the admin's key for ACCESS_USER; a new
 # machine-id; a local apt source when the seed carries .deb files. Then it posts its prep status and host-key
-# fingerprints to CALLBACK_URL, proving its one-time token with an HMAC (the token itself is never sent).
+# fingerprints to CALLBACK_URL, proving its one-time token with an HMAC (the token itself is never sent, and never
+# in any argv). Once the installer has accepted it, cloud-init is switched off so later boots keep this identity.
 #
 # HAINSTALL_ROOT (tests only): a folder standing in for /; commands that would change the running system
 # (ip, hostname, systemctl) are then written to $HAINSTALL_ROOT/hainstall-commands.log instead of being run.
@@ -214,7 +215,15 @@ step_hostkeys() {
         fail hostkeys "cannot install the host keys"
         return
     fi
-    sys systemctl try-reload-or-restart ssh.service 2>/dev/null || log "ssh not reloaded (not running yet, or no systemd)"
+    # A running sshd serves the key it started with (cloud-init made one): restarted, and only then does the node
+    # call back, so the installer's first connection meets the pinned key. Open sessions survive a restart.
+    if sys systemctl is-active --quiet ssh.service 2>/dev/null; then
+        sys systemctl restart ssh.service || fail hostkeys "sshd did not restart with the installed host key"
+    elif sys systemctl is-failed --quiet ssh.service 2>/dev/null; then
+        sys systemctl --no-block restart ssh.service || log "ssh could not be started"
+    else
+        log "ssh is not running yet: it starts with the installed host key"
+    fi
 }
 
 step_access() {
@@ -276,35 +285,87 @@ fingerprints() {
     done
 }
 
-call_back() {
-    if ! command -v curl >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
-        log "cannot call back: curl and openssl are needed (add them to the stub); the installer will time out"
-        return 1
-    fi
-    _token=$(tr -d ' \n' <"$H/callback.token")
+# HMAC-SHA256 of the file $2, keyed by the token in file $1, as lowercase hex — built from two plain SHA-256 runs
+# (RFC 2104), so that the token never appears in any process's argv (openssl dgst -hmac KEY would show it in ps).
+# The token is 64 ASCII characters: exactly SHA-256's block, so it is used as is. printf is the shell's builtin.
+hmac_sha256() {
+    _dir=$(mktemp -d) || return 1
+    for _b in $(tr -d ' \n' <"$1" | od -An -v -tu1); do
+        printf '%b' "\\0$(printf '%o' $((_b ^ 54)))" >>"$_dir/ipad"
+        printf '%b' "\\0$(printf '%o' $((_b ^ 92)))" >>"$_dir/opad"
+    done
+    cat "$_dir/ipad" "$2" | openssl dgst -sha256 -binary >"$_dir/inner"
+    cat "$_dir/opad" "$_dir/inner" | openssl dgst -sha256 | awk '{ print $NF }'
+    rm -rf "$_dir"
+}
+
+# The call back without python3: curl and openssl. Same protocol as callback.py.
+call_back_with_curl() {
     _path="/${CALLBACK_URL#http://*/}"
+    _offset=0
     _try=0
+    _msg=$(mktemp) || return 1
     while [ "$_try" -lt "$CALLBACK_TRIES" ]; do
         _try=$((_try + 1))
-        _ts=$(date +%s)
+        _ts=$(($(date +%s) + _offset))
         _nonce=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
         _body=$(printf '{"node":"%s","timestamp":"%s","nonce":"%s","prepStatus":"%s","hostKeyFingerprints":[%s]}' \
             "$NODE_NAME" "$_ts" "$_nonce" "$STATUS" "$(fingerprints)")
-        _sig=$(printf 'POST\n%s\n%s\n%s' "$_path" "$_ts" "$_body" | openssl dgst -sha256 -hmac "$_token" | awk '{ print $NF }')
-        _code=$(curl -sS --max-time 20 -o /dev/null -w '%{http_code}' \
+        printf 'POST\n%s\n%s\n%s' "$_path" "$_ts" "$_body" >"$_msg"
+        _sig=$(hmac_sha256 "$H/callback.token" "$_msg")
+        _answer=$(curl -sS --max-time 20 -o /dev/null -D - -w '%{http_code}' \
             -H 'Content-Type: application/json' \
             -H "X-Hainstall-Timestamp: $_ts" -H "X-Hainstall-Signature: $_sig" \
-            --data-binary "$_body" "$CALLBACK_URL") || _code=000
+            --data-binary "$_body" "$CALLBACK_URL") || _answer=000
+        _code=$(printf '%s' "$_answer" | tail -n 1)
+        _server_time=$(printf '%s' "$_answer" | tr -d '\r' | awk -F': *' 'tolower($1) == "x-hainstall-server-time" { print $2 }')
+        if [ "$_code" = 400 ] && [ -n "$_server_time" ] && [ "$_offset" = 0 ]; then
+            _offset=$((_server_time - $(date +%s)))
+            log "this node's clock is $_offset s off the installer's: signing again with the installer's time"
+            _try=$((_try - 1))
+            continue
+        fi
         case "$_code" in
-            200) log "called back: accepted ($STATUS)"; return 0 ;;
-            409) log "called back before: the installer already has this node's call back"; return 0 ;;
+            200) log "called back: accepted ($STATUS)"; rm -f "$_msg"; return 0 ;;
+            409) log "called back before: the installer already has this node's call back"; rm -f "$_msg"; return 0 ;;
             000) log "call back to $CALLBACK_URL failed (attempt $_try), retrying" ;;
-            *) log "call back rejected with HTTP $_code: see the installer's report"; return 1 ;;
+            *) log "call back rejected with HTTP $_code: see the installer's report"; rm -f "$_msg"; return 1 ;;
         esac
         sleep "${HAINSTALL_CALLBACK_PAUSE:-5}"
     done
-    log "gave up calling back after $_try attempts"
+    rm -f "$_msg"
+    log "gave up calling back after $_try attempts: the installer at $CALLBACK_URL cannot be reached from here"
     return 1
+}
+
+# python3 (every cloud-init stub has it) or else curl and openssl; the token stays out of every argv either way.
+call_back() {
+    if [ -z "${HAINSTALL_NO_PYTHON:-}" ] && command -v python3 >/dev/null 2>&1; then
+        CALLBACK_URL=$CALLBACK_URL NODE_NAME=$NODE_NAME PREP_STATUS=$STATUS TOKEN_FILE="$H/callback.token" \
+            HAINSTALL_ROOT=$R NODE_PREP_LOG=$LOG HAINSTALL_CALLBACK_TRIES=$CALLBACK_TRIES \
+            python3 "$H/callback.py"
+        return
+    fi
+    if command -v curl >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1; then
+        call_back_with_curl
+        return
+    fi
+    log "cannot call back: neither python3 nor curl and openssl are on this node; the installer stops waiting"
+    return 1
+}
+
+# A node hainstall prepared stays the same node: cloud-init, finding no seed on a later boot (the seed is removed
+# once the node called back), would fall back to its "None" datasource, take the machine for a new instance and
+# regenerate its host keys, hostname and network. Its work is done: it is switched off (cloud-init's own switch).
+keep_identity() {
+    [ -d "$R/etc/cloud" ] || return 0
+    [ -f "$R/etc/cloud/cloud-init.disabled" ] && return 0
+    if printf '%s\n' "# hainstall: $NODE_NAME was prepared from its seed; cloud-init must not treat it as new on a later boot" \
+        | put_file "$R/etc/cloud/cloud-init.disabled" 0644; then
+        log "cloud-init switched off for later boots (/etc/cloud/cloud-init.disabled): this node keeps its identity"
+    else
+        fail identity "cannot write /etc/cloud/cloud-init.disabled"
+    fi
 }
 
 step_hostname
@@ -318,4 +379,5 @@ step_local_repo
 log "prepared: $STATUS"
 call_back || exit 1
 [ "$STATUS" = ok ] || exit 1
+keep_identity
 exit 0

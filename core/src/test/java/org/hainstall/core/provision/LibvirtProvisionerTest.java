@@ -36,6 +36,7 @@ class LibvirtProvisionerTest {
     void setUp() throws Exception {
         connect = new Connect(VmClonerTest.URI);
         VmClonerTest.removeAllButTheDriversOwn(connect);
+        VmClonerTest.defineLabNetworks(connect);
         var pool = connect.storagePoolLookupByName("default-pool");
         pool.storageVolCreateXML("<volume><name>db2-node-stub-vda.qcow2</name><capacity>1048576</capacity>"
                 + "<target><format type='qcow2'/></target></volume>", 0);
@@ -53,7 +54,7 @@ class LibvirtProvisionerTest {
 
     @Test
     void clonesStartsWaitsForTheCallBackAndTakesTheSeedAway() throws Exception {
-        VmCloner cloner = new VmCloner(connect, VmClonerTest.settings(null, "br-main", "br-repl"), "sales-db",
+        VmCloner cloner = new VmCloner(connect, VmClonerTest.settings(null, "lab-main", "lab-repl"), "sales-db",
                 new VmClonerTest.Sequential());
         LibvirtProvisioner provisioner = new LibvirtProvisioner(connect, cloner, server, Duration.ofMillis(10),
                 Clock.systemUTC());

@@ -47,6 +47,7 @@ class ProvisioningRunTest {
     void setUp() throws Exception {
         connect = new Connect(VmClonerTest.URI);
         VmClonerTest.removeAllButTheDriversOwn(connect);
+        VmClonerTest.defineLabNetworks(connect);
         var pool = connect.storagePoolLookupByName("default-pool");
         pool.storageVolCreateXML("<volume><name>db2-node-stub-vda.qcow2</name><capacity>1048576</capacity>"
                 + "<target><format type='qcow2'/></target></volume>", 0);
@@ -54,7 +55,7 @@ class ProvisioningRunTest {
         connect.domainDefineXML(VmClonerTest.resource("/org/hainstall/core/provision/stub-domain.xml"));
         server = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         config = TestClusters.withManagement(TestClusters.twoNodes(), "127.0.0.1", server.address().getPort());
-        VmCloner cloner = new VmCloner(connect, VmClonerTest.settings(null, "br-main", "br-repl"), "sales-db",
+        VmCloner cloner = new VmCloner(connect, VmClonerTest.settings(null, "lab-main", "lab-repl"), "sales-db",
                 CloneIdentities.random(new SecureRandom()));
         provisioner = new LibvirtProvisioner(connect, cloner, server, Duration.ofMillis(20), Clock.systemUTC());
     }

@@ -43,6 +43,7 @@ class VmClonerTest {
     void createStub() throws Exception {
         connect = new Connect(URI);
         removeAllButTheDriversOwn(connect);
+        defineLabNetworks(connect);
         StoragePool pool = connect.storagePoolLookupByName(POOL);
         pool.storageVolCreateXML(volume(STUB + "-vda.qcow2", "qcow2", 1 << 30), 0);
         pool.storageVolCreateXML(volume(STUB + "-data.img", "raw", 256L << 20), 0);
@@ -57,7 +58,7 @@ class VmClonerTest {
 
     @Test
     void clonesEachNodeAsTheGoldenFilesSay() throws Exception {
-        VmCloner cloner = cloner(settings(null, "br-main", "br-repl"), new Sequential());
+        VmCloner cloner = cloner(settings(null, "lab-main", "lab-repl"), new Sequential());
 
         List<VmCloner.ClonedNode> clones = cloner.define(nodes(null, null), this::iso);
 
@@ -92,6 +93,41 @@ class VmClonerTest {
         assertThat(xml).contains("<mac address='52:54:00:ab:cd:01'/>", "<source network='lab-main'/>",
                 "<mac address='52:54:00:ab:cd:02'/>", "<source network='lab-repl'/>",
                 "/var/log/hainstall-lab/sales-db1-db2-node-stub-serial.log");
+    }
+
+    @Test
+    void putsABridgeNicOnTheConfiguredNetwork() throws Exception {
+        // The stub's NIC is <interface type='bridge'><source bridge='br-stub'/>: the config names libvirt networks.
+        cloner(settings(null, "lab-main", "lab-repl"), new Sequential()).define(nodes(null, null).subList(0, 1),
+                this::iso);
+
+        String xml = connect.domainLookupByName("sales-db1").getXMLDesc(Domain.XMLFlags.INACTIVE);
+        assertThat(xml).contains("<source network='lab-main'/>", "<source network='lab-repl'/>")
+                .doesNotContain("type='bridge'", "<source bridge=");
+        assertThat(connect.domainLookupByName("sales-db1").create()).isZero();   // it starts: the networks exist
+    }
+
+    @Test
+    void refusesANetworkThatDoesNotExistBeforeCloningAnything() throws Exception {
+        VmCloner cloner = cloner(settings(null, "no-such-net", "lab-repl"), new Sequential());
+
+        assertThatThrownBy(() -> cloner.define(nodes(null, null), this::iso))
+                .isInstanceOf(ProvisionException.class)
+                .hasMessageContaining("provisioning.libvirt.network: no libvirt network named no-such-net")
+                .hasMessageContaining("nothing was changed");
+        assertThat(allDomainNames()).containsExactlyInAnyOrder("test", STUB);
+        assertThat(volumes()).containsExactlyInAnyOrder(STUB + "-vda.qcow2", STUB + "-data.img");
+    }
+
+    @Test
+    void refusesAnInactiveNetworkNamingItsPath() throws Exception {
+        connect.networkLookupByName("lab-repl").destroy();
+        VmCloner cloner = cloner(settings(null, "lab-main", "lab-repl"), new Sequential());
+
+        assertThatThrownBy(() -> cloner.define(nodes(null, null), this::iso))
+                .hasMessageContaining("provisioning.libvirt.replicationNetwork: the libvirt network lab-repl")
+                .hasMessageContaining("is not active (start it: virsh net-start lab-repl)");
+        assertThat(allDomainNames()).containsExactlyInAnyOrder("test", STUB);
     }
 
     @Test
@@ -320,6 +356,22 @@ class VmClonerTest {
         StoragePool pool = c.storagePoolLookupByName(POOL);
         for (String v : pool.listVolumes()) {
             pool.storageVolLookupByName(v).delete(0);
+        }
+        for (String n : c.listNetworks()) {
+            if (!"default".equals(n)) {
+                c.networkLookupByName(n).destroy();
+            }
+        }
+        for (String n : c.listDefinedNetworks()) {
+            c.networkLookupByName(n).undefine();
+        }
+    }
+
+    /** The networks the tests' configs name, running: lab-main and lab-repl (bridged, as the lab's are). */
+    static void defineLabNetworks(Connect c) throws LibvirtException {
+        for (String name : List.of("lab-main", "lab-repl")) {
+            c.networkDefineXML("<network><name>" + name + "</name><forward mode='bridge'/><bridge name='br-" + name
+                    + "'/></network>").create();
         }
     }
 }

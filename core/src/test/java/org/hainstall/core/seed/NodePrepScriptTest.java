@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * node-prep.sh: clean under shellcheck, and run against a fake root (HAINSTALL_ROOT) where it changes only files in
@@ -159,14 +162,73 @@ class NodePrepScriptTest {
                 "resolv", Files.readString(root.resolve("etc/resolv.conf")));
     }
 
+    @Test
+    void callsBackWithCurlAndOpensslOnANodeWithoutPython() throws Exception {
+        CompletableFuture<CallbackReport> waiting = server.awaitNode("sales-db1", Duration.ofMinutes(1));
+
+        Result r = runScript(toolsWithout(dir.resolve("argv.log"), "python3"));
+
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(waiting.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(CallbackReport.Outcome.READY);
+    }
+
+    @ParameterizedTest(name = "missing on the node: {0}")
+    @ValueSource(strings = {"nothing", "python3"})
+    void neverPutsTheTokenInAnyArgv(String missing) throws Exception {
+        String token = new String(inputs.secrets().token().fileContent(), StandardCharsets.US_ASCII).strip();
+        Path argvLog = dir.resolve("argv.log");
+        Path tools = toolsWithout(argvLog, missing);
+
+        Result r = runScript(tools);
+
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(Files.readString(argvLog)).contains(missing.equals("nothing") ? "python3" : "curl")
+                .doesNotContain(token);
+    }
+
+    @Test
+    void saysWhyWhenTheNodeHasNothingToCallBackWith() throws Exception {
+        Result r = runScript(toolsWithout(dir.resolve("argv.log"), "python3", "curl"));
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.output).contains("cannot call back: neither python3 nor curl and openssl are on this node");
+        assertThat(root.resolve("etc/cloud/cloud-init.disabled")).doesNotExist();
+    }
+
+    @Test
+    void switchesCloudInitOffOnceTheInstallerHasTheCallBack() throws Exception {
+        Result r = runScript();
+
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(root.resolve("etc/cloud/cloud-init.disabled")).exists();
+        assertThat(r.output).contains("cloud-init switched off for later boots");
+    }
+
+    @Test
+    void keepsCloudInitOnWhenThePrepFailed() throws Exception {
+        Files.writeString(root.resolve("sys/class/net/eth1/address"), "52:54:00:99:99:99\n");
+
+        assertThat(runScript().exit).isEqualTo(1);
+
+        assertThat(root.resolve("etc/cloud/cloud-init.disabled")).doesNotExist();
+    }
+
     private record Result(int exit, String output) { }
 
     private Result runScript() throws Exception {
-        // node-prep calls back with curl and openssl, as on a node (.ci/run installs both).
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/usr/bin/openssl")),
-                "curl and openssl are needed to run node-prep here");
+        return runScript(null);
+    }
+
+    /** @param tools a folder to use as PATH (the node's programs), or null for this machine's PATH */
+    private Result runScript(Path tools) throws Exception {
+        // node-prep calls back with python3, or curl and openssl, as on a node (.ci/run installs all three).
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/usr/bin/openssl"))
+                && Files.isExecutable(Path.of("/usr/bin/python3")), "python3, curl and openssl are needed here");
         Path script = seed.resolve("hainstall/node-prep.sh");
-        ProcessBuilder pb = new ProcessBuilder("sh", script.toString(), seed.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", script.toString(), seed.toString()).redirectErrorStream(true);
+        if (tools != null) {
+            pb.environment().put("PATH", tools.toString());
+        }
         pb.environment().put("HAINSTALL_ROOT", root.toString());
         pb.environment().put("HAINSTALL_CALLBACK_TRIES", "3");
         pb.environment().put("HAINSTALL_CALLBACK_PAUSE", "0");
@@ -174,6 +236,32 @@ class NodePrepScriptTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), out);
+    }
+
+    /** The programs node-prep runs (besides the shell's builtins), with the call-back tools. */
+    private static final List<String> NODE_PROGRAMS = List.of("sh", "awk", "basename", "cat", "chmod", "chown", "cmp",
+            "cp", "cut", "date", "dirname", "grep", "head", "hostname", "mkdir", "mktemp", "mv", "od", "rm", "sleep",
+            "tail", "tee", "tr", "env", "python3", "curl", "openssl");
+
+    /**
+     * A PATH folder holding wrappers of this machine's programs that node-prep runs, but the named ones: a node that
+     * lacks them. Each wrapper appends its argv to {@code argvLog}, so a test can see every command line.
+     */
+    private Path toolsWithout(Path argvLog, String... missing) throws IOException {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        Files.writeString(argvLog, "");
+        for (String program : NODE_PROGRAMS) {
+            if (List.of(missing).contains(program)) {
+                continue;
+            }
+            Path real = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin").stream().map(d -> Path.of(d, program))
+                    .filter(Files::isExecutable).findFirst().orElseThrow(() -> new IOException("no " + program));
+            Path wrapper = tools.resolve(program);
+            write(wrapper, "#!/bin/sh\nprintf '%s\\n' \"" + program + " $*\" >> '" + argvLog + "'\nexec '" + real
+                    + "' \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return tools;
     }
 
     /** The files of a freshly cloned stub that node-prep reads or changes. */
@@ -190,6 +278,7 @@ class NodePrepScriptTest {
         write(r.resolve("etc/ssh/ssh_host_rsa_key"), "stub's own key\n");
         write(r.resolve("etc/ssh/ssh_host_rsa_key.pub"), "ssh-rsa AAAA stub\n");
         write(r.resolve("etc/machine-id"), "00000000000000000000000000000000\n");
+        write(r.resolve("etc/cloud/cloud.cfg"), "datasource_list: [NoCloud, None]\n");
         Files.createDirectories(r.resolve("root"));
         return r;
     }

@@ -42,7 +42,7 @@ class SeedIsoBuilderTest {
         assertThat(iso.getFileName().toString()).isEqualTo("sales-db1-seed.iso");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(iso))).isEqualTo("rw-------");
         assertThat(files(iso)).containsExactlyInAnyOrder("/meta-data", "/user-data", "/network-config",
-                "/hainstall/node-prep.sh", "/hainstall/node.env", "/hainstall/ssh/ssh_host_ed25519_key",
+                "/hainstall/node-prep.sh", "/hainstall/callback.py", "/hainstall/node.env", "/hainstall/ssh/ssh_host_ed25519_key",
                 "/hainstall/ssh/ssh_host_ed25519_key.pub", "/hainstall/authorized_keys", "/hainstall/callback.token");
         assertThat(xorriso("-indev", iso.toString(), "-pvd_info")).contains("Volume Id    : cidata");
         String listing = xorriso("-indev", iso.toString(), "-find", "/", "-exec", "lsdl");
