@@ -239,7 +239,7 @@ e2e_capture_node() {   # e2e_capture_node ADDR DIR
   e2e_capture "$a" "$d" get-gi-db2home.txt "drbdadm get-gi db2home"
   e2e_capture "$a" "$d" drbdadm-dump.txt "drbdadm dump all | sed -E 's/(shared-secret[[:space:]]+)[^;]*/\\1\"MASKED\"/'"
   e2e_capture "$a" "$d" chronyc-sources.csv "chronyc -c -N sources"
-  e2e_capture "$a" "$d" timedatectl-timezone.txt "timedatectl show --property=Timezone --value"
+  e2e_capture "$a" "$d" localtime-link.txt "readlink /etc/localtime"
   e2e_capture "$a" "$d" getent-passwd.txt "getent passwd"
   e2e_capture "$a" "$d" getent-group.txt "getent group"
   e2e_capture "$a" "$d" dpkg-query.txt "dpkg-query -W -f '\${Package} \${Status}\\n' chrony parted fdisk lvm2 drbd-utils heartbeat ksh"

@@ -87,7 +87,7 @@ makestep 1 3
 rtcsync
 logdir /var/log/chrony
 CONF
-timedatectl set-timezone UTC
+ln -sfn /usr/share/zoneinfo/Europe/Berlin /etc/localtime; echo Europe/Berlin > /etc/timezone   # no D-Bus for timedatectl
 systemctl enable chrony
 systemctl restart chrony
 echo "chrony uses $NTP_SERVER"

@@ -17,6 +17,11 @@ public final class DrbdFiles {
         return "/dev/drbd" + r.minor();
     }
 
+    /** Seconds drbd.service waits at boot for a peer that was up before: see {@link #resource}. */
+    public static final int WFC_TIMEOUT_S = 60;
+    /** Seconds it waits when the cluster was already degraded (or the peer outdated) before the reboot. */
+    public static final int DEGR_WFC_TIMEOUT_S = 30;
+
     public static String backingDevice(ClusterConfig.DrbdResource r) {
         return "/dev/" + r.backingVolume();
     }
@@ -25,12 +30,23 @@ public final class DrbdFiles {
      * The resource file. The after-sb policies never discard data silently: with no primary, only a side without
      * changes is discarded; with one primary, only when both agree (consensus); with two, DRBD disconnects and
      * waits for the administrator.
+     *
+     * <p>Start-up waits (drbd.service at boot): DRBD's default is to wait for the peer for ever, so a node that comes
+     * back alone after both lost power would never reach Heartbeat. Chosen instead: when the peer was up before the
+     * reboot, wait {@value #WFC_TIMEOUT_S} s for it (long enough for both nodes of a cold start to find each other
+     * before Heartbeat picks the active one); when the cluster was already degraded or the peer outdated, wait
+     * {@value #DEGR_WFC_TIMEOUT_S} s. Then Heartbeat starts and, after initdead, serves from the node that is there.
      */
     public static String resource(ClusterConfig config, ClusterConfig.DrbdResource r, String secret) {
         StringBuilder s = new StringBuilder();
         s.append("# Written by hainstall for cluster ").append(config.cluster().name())
                 .append("; changes here are overwritten.\n");
         s.append("resource ").append(r.name()).append(" {\n");
+        s.append("  startup {\n");
+        s.append("    wfc-timeout ").append(WFC_TIMEOUT_S).append(";\n");
+        s.append("    degr-wfc-timeout ").append(DEGR_WFC_TIMEOUT_S).append(";\n");
+        s.append("    outdated-wfc-timeout ").append(DEGR_WFC_TIMEOUT_S).append(";\n");
+        s.append("  }\n");
         s.append("  net {\n");
         s.append("    protocol ").append(config.replication().protocol() == null ? "C"
                 : config.replication().protocol()).append(";\n");

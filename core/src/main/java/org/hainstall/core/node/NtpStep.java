@@ -16,12 +16,21 @@ import org.hainstall.core.remote.OutputListener;
 /**
  * chrony with the config's servers, and the timezone. Servers that do not answer are a warning naming them
  * (FAULT 27): a cluster without reachable time servers still works, its clocks just drift together.
+ *
+ * <p>The timezone is read and set as files, the way timedatectl itself sets it (the /etc/localtime link into
+ * /usr/share/zoneinfo) plus Debian's /etc/timezone: timedatectl needs D-Bus, which a minimal image lacks (FAULT 41).
  */
 public final class NtpStep extends FactStep<NtpStep.Facts> {
     public static final String CHRONY_CONF = "/etc/chrony/chrony.conf";
+    static final String ZONEINFO = "/usr/share/zoneinfo/";
 
-    /** @param sources chronyc's view, null when chronyd does not answer */
-    public record Facts(String chronyConf, String timezone, boolean active, boolean enabled, ChronySources sources) { }
+    /**
+     * @param timezone the zone /etc/localtime links to (null when it is no link into the zoneinfo folder)
+     * @param timezoneFile /etc/timezone's zone (null when missing)
+     * @param sources chronyc's view, null when chronyd does not answer
+     */
+    public record Facts(String chronyConf, String timezone, String timezoneFile, boolean active, boolean enabled,
+                        ChronySources sources) { }
 
     private final ClusterConfig config;
 
@@ -46,11 +55,28 @@ public final class NtpStep extends FactStep<NtpStep.Facts> {
     @Override
     protected Facts read(StepContext ctx, Remote node) throws StepException {
         String conf = node.fileOrNull(CHRONY_CONF);
-        String tz = node.probe(Command.of("timedatectl", "show", "--property=Timezone", "--value")).stdout().strip();
+        String tz = zoneOfLink(node.probe(Command.of("readlink", "/etc/localtime")).stdout());
+        String tzFile = node.fileOrNull("/etc/timezone");
         boolean active = "active".equals(node.probe(Command.of("systemctl", "is-active", "chrony")).stdout().strip());
         boolean enabled = "enabled".equals(node.probe(Command.of("systemctl", "is-enabled", "chrony")).stdout().strip());
         CommandResult src = node.probe(Command.of("chronyc", "-c", "-N", "sources"));
-        return new Facts(conf, tz, active, enabled, src.ok() ? ChronySources.parse(src.stdout()) : null);
+        return new Facts(conf, tz, tzFile == null ? null : tzFile.strip(), active, enabled,
+                src.ok() ? ChronySources.parse(src.stdout()) : null);
+    }
+
+    /** "Europe/Berlin" of "/usr/share/zoneinfo/Europe/Berlin" or "../usr/share/zoneinfo/Europe/Berlin". */
+    static String zoneOfLink(String target) {
+        String t = target.strip();
+        int at = t.indexOf("zoneinfo/");
+        return at < 0 ? null : t.substring(at + "zoneinfo/".length());
+    }
+
+    /** As timedatectl sets it, atomically (a new link renamed over the old), refusing a zone the node lacks. */
+    static Command setTimezone(String zone) {
+        return Command.of("sh", "-c", "test -f \"" + ZONEINFO + "$1\" || { echo \"$1 is not in " + ZONEINFO
+                + " on this node (is tzdata installed?)\" >&2; exit 1; }; ln -sfn \"" + ZONEINFO
+                + "$1\" /etc/.localtime.hainstall && mv -fT /etc/.localtime.hainstall /etc/localtime"
+                + " && printf '%s\\n' \"$1\" > /etc/timezone", "sh", zone);
     }
 
     @Override
@@ -68,8 +94,8 @@ public final class NtpStep extends FactStep<NtpStep.Facts> {
             what.add("chrony.conf with " + String.join(", ", config.time().ntpServers()));
         }
         String tz = config.time().timezone();
-        if (tz != null && !tz.equals(facts.timezone())) {
-            actions.add(new Action.Run(Command.of("timedatectl", "set-timezone", tz)));
+        if (tz != null && (!tz.equals(facts.timezone()) || !tz.equals(facts.timezoneFile()))) {
+            actions.add(new Action.Run(setTimezone(tz)));
             what.add("timezone " + tz);
         }
         if (!facts.enabled() || !facts.active()) {

@@ -87,7 +87,7 @@ class CatalogAndServicesTest {
         assertThat(change.actions().stream().map(Action::describe)).containsExactly(
                 "run: apt-get -q update",
                 "run: env DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends install parted"
-                        + " drbd-utils heartbeat ksh");
+                        + " drbd-utils heartbeat ksh cron");
         assertThat(apt.query(List.of("chrony")).line()).isEqualTo("dpkg-query -W -f '${Package} ${Status}\\n' chrony");
     }
 
@@ -126,17 +126,36 @@ class CatalogAndServicesTest {
 
     @Test
     void configuresChronyAndTimezone() {
-        Check.Change change = (Check.Change) NtpStep.decide(config, new NtpStep.Facts(null, "Etc/UTC", false, false,
-                null));
+        Check.Change change = (Check.Change) NtpStep.decide(config, new NtpStep.Facts(null, "Etc/UTC", null, false,
+                false, null));
         assertThat(change.actions().stream().map(Action::describe)).contains(
-                "run: timedatectl set-timezone UTC", "run: systemctl enable --now chrony");
+                "run: systemctl enable --now chrony");
+        assertThat(change.actions().stream().map(Action::describe).filter(d -> d.contains("/etc/localtime")))
+                .singleElement().asString().contains("ln -sfn", "UTC", "/etc/timezone").doesNotContain("timedatectl");
+    }
+
+    @Test
+    void readsTheTimezoneFromTheLocaltimeLinkWithoutDBus() {
+        assertThat(NtpStep.zoneOfLink("/usr/share/zoneinfo/Europe/Berlin\n")).isEqualTo("Europe/Berlin");
+        assertThat(NtpStep.zoneOfLink("../usr/share/zoneinfo/Etc/UTC")).isEqualTo("Etc/UTC");
+        assertThat(NtpStep.zoneOfLink("")).isNull();
+    }
+
+    @Test
+    void aTimezoneSetAsTheConfigSaysIsNoChange() {
+        Check check = NtpStep.decide(config, new NtpStep.Facts(NtpStep.chronyConf(config), "UTC", "UTC", true, true,
+                ChronySources.parse(Fixtures.read("chronyc-sources-synced.csv"))));
+        assertThat(check).isInstanceOf(Check.Satisfied.class);
+        Check staleFile = NtpStep.decide(config, new NtpStep.Facts(NtpStep.chronyConf(config), "UTC", "Etc/UTC", true,
+                true, ChronySources.parse(Fixtures.read("chronyc-sources-synced.csv"))));
+        assertThat(staleFile).isInstanceOf(Check.Change.class);
     }
 
     @Test
     void unreachableServersAreAWarningNamingThemNotAFailure() {
         ChronySources sources = ChronySources.parse(Fixtures.read("chronyc-sources-one-unreachable.csv"));
-        Check check = NtpStep.decide(config, new NtpStep.Facts(NtpStep.chronyConf(config), "UTC", true, true,
-                sources));
+        Check check = NtpStep.decide(config, new NtpStep.Facts(NtpStep.chronyConf(config), "UTC", "UTC", true,
+                true, sources));
         assertThat(check).isInstanceOf(Check.Satisfied.class);
         assertThat(((Check.Satisfied) check).summary()).contains("warning")
                 .contains("0.debian.pool.ntp.org").doesNotContain("1.debian");

@@ -41,6 +41,11 @@ class DrbdStepsTest {
         assertThat(DrbdFiles.resource(config, home, SECRET)).isEqualTo("""
                 # Written by hainstall for cluster sales-db; changes here are overwritten.
                 resource db2home {
+                  startup {
+                    wfc-timeout 60;
+                    degr-wfc-timeout 30;
+                    outdated-wfc-timeout 30;
+                  }
                   net {
                     protocol C;
                     cram-hmac-alg sha1;
