@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
 import org.hainstall.core.plan.DryRunReport;
@@ -130,63 +128,28 @@ class WorkflowCli {
                     + e.getMessage());
             return ExitCodes.STEP_FAILED;
         }
-        AtomicInteger exit = new AtomicInteger(ExitCodes.CANCELLED);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = handleCtrlC ? ctrlC(session, exit, done) : null;
-        try {
+        int exit;
+        try (StopSignals signals = handleCtrlC ? StopSignals.during(session::cancel, terminal.err()) : null) {
             RunSession.Result result = session.run();
             terminal.out().println();
             terminal.out().println(RunSummary.of(result.run()));
             terminal.out().println("run folder: " + result.runFolder());
-            exit.set(result.run().cancelled() ? ExitCodes.CANCELLED
+            exit = result.run().cancelled() ? ExitCodes.CANCELLED
                     : result.run().anyFailed() || !result.run().withOutcome(Outcome.SKIPPED).isEmpty()
-                    ? ExitCodes.STEP_FAILED : ExitCodes.SUCCESS);
+                    ? ExitCodes.STEP_FAILED : ExitCodes.SUCCESS;
         } catch (LockHeldException e) {
             terminal.err().println("hainstall " + name + ": " + e.getMessage());
-            exit.set(ExitCodes.STEP_FAILED);
+            exit = ExitCodes.STEP_FAILED;
         } catch (RemoteException e) {
             terminal.err().println("hainstall " + name + ": cannot start: " + e.getMessage() + "; nothing was changed");
-            exit.set(ExitCodes.STEP_FAILED);
+            exit = ExitCodes.STEP_FAILED;
         } catch (IOException e) {
             terminal.err().println("hainstall " + name + ": cannot write the state folder: " + e.getMessage());
-            exit.set(ExitCodes.STEP_FAILED);
+            exit = ExitCodes.STEP_FAILED;
         } finally {
             terminal.out().flush();
-            done.countDown();
-            if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C arrived: the hook is waiting for us and exits with our status.
-                }
-            }
         }
-        return exit.get();
-    }
-
-    /**
-     * Ctrl-C: cancel at the next step boundary, let the running steps finish and the journal record it, then leave
-     * with the run's status (4 when cancelled).
-     */
-    private Thread ctrlC(RunSession session, AtomicInteger exit, CountDownLatch done) {
-        Thread hook = new Thread(() -> {
-            if (done.getCount() == 0) {
-                return;
-            }
-            terminal.err().println();
-            terminal.err().println("hainstall: interrupted — stopping after the running steps finish…");
-            session.cancel();
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            terminal.out().flush();
-            terminal.err().flush();
-            Runtime.getRuntime().halt(exit.get());
-        }, "hainstall-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
+        return exit;
     }
 
     private boolean confirmed(String name, ClusterConfig config, RunOptions options) {

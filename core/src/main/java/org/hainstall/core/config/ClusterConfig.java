@@ -35,8 +35,27 @@ public record ClusterConfig(
     /** How the installer logs in to the nodes: root, or a user with passwordless sudo. */
     public record Access(String user, Integer port) {}
 
-    /** {@code kind} is "libvirt" (clone a VM stub) or "physical" (the admin powers machines on). */
-    public record Provisioning(String kind, Libvirt libvirt) {}
+    /**
+     * {@code kind} is "libvirt" (clone a VM stub) or "physical" (the admin powers machines on).
+     * {@code callbackTimeout} (optional): how long a node's call back is awaited — by default
+     * {@link #DEFAULT_VM_CALLBACK_TIMEOUT} for VMs and {@link #DEFAULT_PHYSICAL_CALLBACK_TIMEOUT} for physical
+     * machines (someone has to walk to them).
+     */
+    public record Provisioning(String kind, Libvirt libvirt, String callbackTimeout) {
+        public static final String DEFAULT_VM_CALLBACK_TIMEOUT = "15m";
+        public static final String DEFAULT_PHYSICAL_CALLBACK_TIMEOUT = "60m";
+
+        public Provisioning(String kind, Libvirt libvirt) {
+            this(kind, libvirt, null);
+        }
+
+        public java.time.Duration callbackTimeoutOrDefault() {
+            String t = callbackTimeout != null ? callbackTimeout
+                    : "libvirt".equals(kind) ? DEFAULT_VM_CALLBACK_TIMEOUT : DEFAULT_PHYSICAL_CALLBACK_TIMEOUT;
+            return Durations.parse(t).orElseThrow(() -> new IllegalStateException("provisioning.callbackTimeout '"
+                    + t + "' is not a duration (the validator reports this)"));
+        }
+    }
 
     public record Libvirt(String uri, String stub, String storagePool, String network, String replicationNetwork) {}
 

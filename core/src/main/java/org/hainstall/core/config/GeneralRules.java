@@ -43,6 +43,15 @@ final class GeneralRules implements Rule {
         if (!p.required("provisioning", c.provisioning()) || !p.required("provisioning.kind", c.provisioning().kind())) {
             return;
         }
+        String timeout = c.provisioning().callbackTimeout();
+        if (timeout != null) {
+            java.util.Optional<java.time.Duration> t = Durations.parse(timeout);
+            if (t.isEmpty() || t.get().compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+                p.error("provisioning.callbackTimeout", ProblemCode.DURATION_INVALID, "'" + timeout
+                        + "' is not a duration of at least 1m such as 10m or 1h (how long a node's call back is"
+                        + " awaited).");
+            }
+        }
         String kind = c.provisioning().kind();
         if (!PROVISIONING_KINDS.contains(kind)) {
             p.error("provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN,

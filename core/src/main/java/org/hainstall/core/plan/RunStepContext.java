@@ -89,6 +89,11 @@ final class RunStepContext implements StepContext {
     }
 
     @Override
+    public void notice(String node, Event.Notice.Level level, String message) {
+        sink.publish(new Event.Notice(clock.instant(), node, level, message));
+    }
+
+    @Override
     public OutputListener output() {
         return (stream, line) -> sink.publish(new Event.OutputLine(clock.instant(), id, stream, line));
     }
@@ -116,6 +121,11 @@ final class RunStepContext implements StepContext {
                 }
             });
         };
+    }
+
+    @Override
+    public boolean cancelRequested() {
+        return cancelled.getAsBoolean();
     }
 
     @Override

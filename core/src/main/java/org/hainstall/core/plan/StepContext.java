@@ -31,4 +31,23 @@ public interface StepContext {
 
     /** Throws when the run was cancelled; long steps call it between waits. */
     void checkCancelled() throws StepException;
+
+    /**
+     * Something the admin should see now, not only in the step's log: a long wait's progress, an alert. Shown on the
+     * terminal and in the wizard as a note or warning (and, through the redactor, in the run's events).
+     */
+    default void notice(String node, Event.Notice.Level level, String message) {
+        output().line(level == Event.Notice.Level.WARNING ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT,
+                message);
+    }
+
+    /** Whether the run was cancelled, for waits that end in their own way (a call back awaited). */
+    default boolean cancelRequested() {
+        try {
+            checkCancelled();
+            return false;
+        } catch (StepException cancelled) {
+            return true;
+        }
+    }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeoutException;
 import org.hainstall.core.seed.CallbackReport;
 import org.hainstall.core.seed.CallbackServer;
 
-/** The wait of step 6, shared by both provisioners: the server's answer, progress every tick, and cancellation. */
+/**
+ * The wait of step 6, shared by both provisioners: the server's answer, the listener every tick (it reports progress,
+ * and ends the wait when the run is cancelled or the node shows it cannot call back), and the admin's Cancel.
+ */
 final class CallbackWait {
     private final CallbackServer server;
     private final Duration tick;
@@ -34,7 +37,12 @@ final class CallbackWait {
             try {
                 either.get(tick.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                listener.waiting(node, Duration.between(start, clock.instant()));
+                try {
+                    listener.waiting(node, Duration.between(start, clock.instant()));
+                } catch (ProvisionException stop) {
+                    report.cancel(false);
+                    throw stop;
+                }
                 continue;
             } catch (ExecutionException e) {
                 throw new ProvisionException(node + ": waiting for the call back failed: " + e.getCause(), e);

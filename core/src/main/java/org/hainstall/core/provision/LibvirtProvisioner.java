@@ -37,7 +37,7 @@ public final class LibvirtProvisioner implements Provisioner {
             Connect connect = new Connect(settings.uri());
             VmCloner cloner = new VmCloner(connect, settings, config.cluster() == null ? "" : config.cluster().name(),
                     identities);
-            return new LibvirtProvisioner(connect, cloner, server, Duration.ofSeconds(5), Clock.systemUTC());
+            return new LibvirtProvisioner(connect, cloner, server, Duration.ofSeconds(1), Clock.systemUTC());
         } catch (LibvirtException e) {
             throw new ProvisionException("provisioning.libvirt.uri: cannot connect to " + settings.uri() + ": "
                     + VmCloner.message(e), e);
@@ -63,6 +63,11 @@ public final class LibvirtProvisioner implements Provisioner {
     public CallbackReport awaitCallback(String node, Duration timeout, WaitListener listener)
             throws ProvisionException, InterruptedException {
         return wait.await(node, timeout, listener, new CompletableFuture<>());
+    }
+
+    @Override
+    public MachineSigns signs(String node) {
+        return cloner.signs(node);
     }
 
     @Override

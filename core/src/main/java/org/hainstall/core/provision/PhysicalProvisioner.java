@@ -40,7 +40,7 @@ public final class PhysicalProvisioner implements Provisioner {
     }
 
     public PhysicalProvisioner(AdminPrompter prompter, CallbackServer server) {
-        this(prompter, server, Duration.ofSeconds(5), Clock.systemUTC());
+        this(prompter, server, Duration.ofSeconds(1), Clock.systemUTC());
     }
 
     /** Physical machines are known by their MACs: the config must give them (the seed finds interfaces by MAC). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Check;
+import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepCancelledException;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.Command;
 import org.hainstall.core.remote.CommandResult;
@@ -41,6 +44,8 @@ public final class ProvisionStep implements Step {
 
     private final Path configFile;
     private final Duration waitEach;
+    /** The nodes the last check found unprepared (asking again costs a connection attempt per node). */
+    private volatile List<String> unpreparedAtCheck;
 
     public ProvisionStep(Path configFile, Duration waitEach) {
         this.configFile = configFile;
@@ -71,6 +76,8 @@ public final class ProvisionStep implements Step {
                 missing.add(node.name() + " (" + why + ")");
             }
         }
+        unpreparedAtCheck = ctx.config().nodes().stream().map(ClusterConfig.Node::name)
+                .filter(n -> missing.stream().anyMatch(m -> m.startsWith(n + " ("))).toList();
         if (missing.isEmpty()) {
             return Check.satisfied("both nodes answer with their pinned host keys and are prepared");
         }
@@ -105,36 +112,66 @@ public final class ProvisionStep implements Step {
         SecretsStore store = SecretsStore.besideConfig(configFile);
         String adminPublicKey = store.adminPublicKeyLine().orElseThrow(() -> new StepException(id(),
                 "no admin SSH key in " + store.folder()));
+        // Only the nodes not prepared yet: a prepared node (an earlier run's) keeps its machine and identity.
+        List<String> names = unpreparedAtCheck;
+        List<ClusterConfig.Node> unprepared = config.nodes().stream()
+                .filter(n -> names == null ? prepared(ctx, n) != null : names.contains(n.name())).toList();
         Map<String, ProvisioningRun.HostKey> hostKeys = new LinkedHashMap<>();
-        for (ClusterConfig.Node node : config.nodes()) {
+        Map<String, NodePrepWatch.Endpoint> endpoints = new LinkedHashMap<>();
+        int sshPort = config.access() == null || config.access().port() == null ? 22 : config.access().port();
+        for (ClusterConfig.Node node : unprepared) {
             byte[] priv = store.nodeHostPrivateKey(node.name()).orElseThrow(() -> new StepException(id(),
                     "no generated host key for " + node.name() + " in " + store.folder()));
             hostKeys.put(node.name(), new ProvisioningRun.HostKey(priv,
                     store.nodeHostPublicKey(node.name()).orElseThrow().line()));
+            endpoints.put(node.name(), new NodePrepWatch.Endpoint(node.address(), sshPort));
+        }
+        if (unprepared.size() < config.nodes().size()) {
+            say(ctx, "provisioning " + unprepared.stream().map(ClusterConfig.Node::name).toList()
+                    + " only: the other node is prepared already");
         }
         Path seedDir = org.hainstall.core.plan.StateFolder.forConfig(configFile).root().resolve("seeds");
         InetSocketAddress bind = new InetSocketAddress(config.management().address(),
                 config.management().callbackPort());
         try (CallbackServer server = CallbackServer.start(bind);
-             Provisioner provisioner = provisioner(ctx, config, server)) {
+             Provisioner provisioner = provisioner(ctx, config, server);
+             NodePrepWatch watch = new NodePrepWatch(endpoints, provisioner, node -> nodePrepLog(ctx, node),
+                     ctx::cancelRequested, line -> notice(ctx, line), Clock.systemUTC())) {
             Map<String, CallbackReport> reports = new ProvisioningRun(config, provisioner, new SeedIsoBuilder(), server,
-                    new SecureRandom()).run(adminPublicKey, hostKeys, seedDir, waitEach, (node, waited) ->
-                    ctx.output().line(OutputListener.Stream.STDOUT,
-                            node + ": waiting for its call back (" + waited.toSeconds() + " s)"));
-            reports.forEach((node, report) -> ctx.output().line(OutputListener.Stream.STDOUT, report.describe()));
-            // A node calls back as soon as it is prepared, which may be before its SSH server has started.
-            for (ClusterConfig.Node node : config.nodes()) {
-                awaitSshPort(ctx, node, config.access() == null || config.access().port() == null ? 22
-                        : config.access().port());
+                    new SecureRandom()).run(unprepared, adminPublicKey, hostKeys, seedDir, waitEach, watch);
+            reports.forEach((node, report) -> say(ctx, report.describe()));
+            // A node calls back as soon as it is prepared, which may be before its SSH server has restarted.
+            for (ClusterConfig.Node node : unprepared) {
+                awaitSshPort(ctx, node, sshPort);
             }
         } catch (IOException e) {
             throw new StepException(id(), "cannot listen for call backs on " + bind + ": " + e.getMessage(), e);
+        } catch (ProvisionCancelledException e) {
+            throw new StepCancelledException(id());
         } catch (ProvisionException e) {
-            throw new StepException(id(), e.getMessage(), e);
+            throw new StepException(id(), e.getMessage() + "; what this run defined was undone", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StepException(id(), "interrupted while provisioning; what this run defined was undone", e);
         }
+    }
+
+    /** The wait's progress and alerts: on the terminal and in the wizard, not only in the log. */
+    private static void notice(StepContext ctx, String line) {
+        boolean alert = line.startsWith("ALERT ");
+        ctx.notice(null, alert ? Event.Notice.Level.WARNING : Event.Notice.Level.INFO,
+                alert ? line.substring("ALERT ".length()) : line);
+    }
+
+    private static void say(StepContext ctx, String line) {
+        ctx.output().line(OutputListener.Stream.STDOUT, line);
+    }
+
+    /** node-prep's log, read with the node's pinned host key (the connection then stays for the later steps). */
+    private static String nodePrepLog(StepContext ctx, String node) throws RemoteException {
+        CommandResult r = ctx.shell(node).run(Command.of("tail", "-n", "20", "/var/log/hainstall-node-prep.log"),
+                PROBE_TIMEOUT, OutputListener.IGNORE);
+        return r.ok() ? r.stdout() : "";
     }
 
     private void awaitSshPort(StepContext ctx, ClusterConfig.Node node, int port) throws StepException {

@@ -35,6 +35,11 @@ public interface Provisioner extends AutoCloseable {
     CallbackReport awaitCallback(String node, Duration timeout, WaitListener listener)
             throws ProvisionException, InterruptedException;
 
+    /** What the machine itself shows now (still running? node-prep's lines on its console?); never throws. */
+    default MachineSigns signs(String node) {
+        return MachineSigns.NONE;
+    }
+
     /** After an accepted call back: the seed (it holds the node's private host key) is taken away and deleted. */
     List<String> releaseSeed(String node) throws ProvisionException;
 
@@ -47,9 +52,18 @@ public interface Provisioner extends AutoCloseable {
     /** A node's machine as provisioned: the MACs its seed will look for. */
     record NodeMachine(String node, String mainMac, String replicationMac, String description) { }
 
-    /** Hears how long a node's call back has been awaited (the wizard and the terminal show it). */
+    /**
+     * Hears, about every second, how long a node's call back has been awaited (the wizard and the terminal show it),
+     * and may end the wait early by throwing: {@link ProvisionCancelledException} when the run is cancelled, a
+     * ProvisionException naming the node's own reason when it shows it cannot call back.
+     */
     @FunctionalInterface
     interface WaitListener {
-        void waiting(String node, Duration waited);
+        void waiting(String node, Duration waited) throws ProvisionException;
+
+        /** What was last seen of the node, for a report when its call back never came; empty when nothing. */
+        default String lastSeen(String node) {
+            return "";
+        }
     }
 }

@@ -58,7 +58,18 @@ public final class ProvisioningRun {
     public Map<String, CallbackReport> run(String adminPublicKey, Map<String, HostKey> hostKeys, Path seedDir,
                                            Duration waitEach, Provisioner.WaitListener listener)
             throws ProvisionException, InterruptedException {
-        List<Provisioner.NodeMachine> machines = provisioner.prepare(config.nodes(),
+        return run(config.nodes(), adminPublicKey, hostKeys, seedDir, waitEach, listener);
+    }
+
+    /**
+     * @param nodes the nodes to provision: all, or those an earlier run left unprepared (a physical machine that was
+     *              prepared already would not call back a second time: its cloud-init is switched off)
+     */
+    public Map<String, CallbackReport> run(List<ClusterConfig.Node> nodes, String adminPublicKey,
+                                           Map<String, HostKey> hostKeys, Path seedDir, Duration waitEach,
+                                           Provisioner.WaitListener listener)
+            throws ProvisionException, InterruptedException {
+        List<Provisioner.NodeMachine> machines = provisioner.prepare(nodes,
                 node -> seedDir.resolve(node + "-seed.iso"));
         boolean done = false;
         try {
@@ -84,7 +95,8 @@ public final class ProvisioningRun {
                 CallbackReport r = provisioner.awaitCallback(m.node(), waitEach, listener);
                 reports.put(m.node(), r);
                 if (!r.ready()) {
-                    failures.add(r.describe());
+                    String seen = r.outcome() == CallbackReport.Outcome.TIMED_OUT ? listener.lastSeen(m.node()) : "";
+                    failures.add(r.describe() + (seen.isEmpty() ? "" : "\n  - last seen: " + seen));
                 }
             }
             if (!failures.isEmpty()) {

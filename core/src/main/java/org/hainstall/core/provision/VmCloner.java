@@ -149,6 +149,48 @@ public final class VmCloner {
         return notes;
     }
 
+    /**
+     * What the clone shows while its call back is awaited: its state when it no longer runs, and node-prep's lines
+     * from its serial console when that is a file this workstation can read (a local hypervisor). Never throws:
+     * what cannot be read is simply not known.
+     */
+    public synchronized MachineSigns signs(String node) {
+        ClonedNode c = cloned.get(node);
+        if (c == null) {
+            return MachineSigns.NONE;
+        }
+        try {
+            Domain d = connect.domainLookupByName(c.domainName());
+            if (d.isActive() != 1) {
+                return new MachineSigns(d.getInfo().state.name().replace("VIR_DOMAIN_", "").toLowerCase(Locale.ROOT)
+                        .replace('_', ' '), List.of());
+            }
+            return new MachineSigns(null, consoleLog(d).map(SerialConsole::nodePrepLines).orElse(List.of()));
+        } catch (LibvirtException | RuntimeException e) {
+            LOG.debug("cannot read the state of {}: {}", c.domainName(), message(e));
+            return MachineSigns.NONE;
+        }
+    }
+
+    /** The running clone's serial console file, when it has one and the hypervisor runs on this machine. */
+    private java.util.Optional<Path> consoleLog(Domain d) throws LibvirtException {
+        String uri = uri();
+        if (!(uri.startsWith("qemu:///") || uri.startsWith("test:///"))) {
+            return java.util.Optional.empty();
+        }
+        Element devices = DomainXml.child(DomainXml.parse(d.getXMLDesc(0)).getDocumentElement(), "devices");
+        for (Element serial : DomainXml.children(devices, "serial")) {
+            Element source = DomainXml.child(serial, "source");
+            Element log = DomainXml.child(serial, "log");
+            String path = "file".equals(serial.getAttribute("type")) && source != null
+                    ? source.getAttribute("path") : log != null ? log.getAttribute("file") : "";
+            if (!path.isEmpty() && Files.isReadable(Path.of(path))) {
+                return java.util.Optional.of(Path.of(path));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The clones this instance defined, by node name. */
     public synchronized Map<String, ClonedNode> cloned() {
         return Map.copyOf(cloned);

@@ -1,7 +1,6 @@
 package org.hainstall.core.workflow;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
@@ -17,10 +16,6 @@ import org.hainstall.core.remote.ShellFactory;
  * (1–6) followed by the same node steps, every one of which then waits for the nodes to exist.
  */
 public final class CoreWorkflows implements Workflows {
-    /** Long enough for a person to power on a physical machine; VMs call back within a minute or two. */
-    static final Duration WAIT_PHYSICAL = Duration.ofMinutes(60);
-    static final Duration WAIT_VM = Duration.ofMinutes(15);
-
     private final Path configFile;
 
     public CoreWorkflows(Path configFile) {
@@ -34,9 +29,9 @@ public final class CoreWorkflows implements Workflows {
 
     @Override
     public List<Step> create(ClusterConfig config) {
-        boolean vms = config.provisioning() != null && "libvirt".equals(config.provisioning().kind());
         List<Step> steps = new ArrayList<>();
-        steps.add(new ProvisionStep(configFile, vms ? WAIT_VM : WAIT_PHYSICAL));
+        // Long enough for a person to power on a physical machine; VMs call back within a minute or two.
+        steps.add(new ProvisionStep(configFile, config.provisioning().callbackTimeoutOrDefault()));
         for (Step s : NodeStepCatalog.steps(config)) {
             steps.add(s.dependsOn().isEmpty() ? new AfterStep(s, ProvisionStep.NAME) : s);
         }

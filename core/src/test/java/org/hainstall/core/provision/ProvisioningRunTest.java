@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,6 +113,83 @@ class ProvisioningRunTest {
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("sales-db2: no host key");
 
         assertOnlyTheStubIsLeft();
+    }
+
+    @Test
+    void aCancelledWaitEndsAtOnceAndUndoesTheClones() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        NodePrepWatch watch = new NodePrepWatch(Map.of(), provisioner, node -> "", cancelled::get, line -> { },
+                Clock.systemUTC());
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor()
+                .schedule(() -> cancelled.set(true), 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertThatThrownBy(() -> run().run(TestKeys.ed25519PublicLine("admin"), hostKeys("sales-db1", "sales-db2"),
+                dir.resolve("seeds"), Duration.ofMinutes(15), watch))
+                .isInstanceOf(ProvisionCancelledException.class).hasMessageContaining("cancelled");
+
+        assertOnlyTheStubIsLeft();
+        try (var s = Files.list(dir.resolve("seeds"))) {
+            assertThat(s).as("no seed is left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void givesUpWhenTheNodeShowsItCannotCallBackNamingItsReason() throws Exception {
+        // The clones' consoles stand in for test:///default's, which print nothing: node-prep's line on a node that
+        // has neither python3 nor curl (the lab shows the real console).
+        Provisioner consoleSays = new ConsoleOverride(provisioner, List.of(
+                "node-prep: cannot call back: neither python3 nor curl and openssl are on this node"));
+        ProvisioningRun run = new ProvisioningRun(config, consoleSays, new SeedIsoBuilder(), server,
+                new SecureRandom());
+        try (NodePrepWatch watch = new NodePrepWatch(Map.of(), consoleSays, node -> "", () -> false, line -> { },
+                Clock.systemUTC())) {
+            assertThatThrownBy(() -> run.run(TestKeys.ed25519PublicLine("admin"), hostKeys("sales-db1", "sales-db2"),
+                    dir.resolve("seeds"), Duration.ofMinutes(15), watch))
+                    .isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("sales-db1 cannot call back: its console says: cannot call back: neither"
+                            + " python3 nor curl and openssl are on this node");
+        }
+
+        assertOnlyTheStubIsLeft();
+    }
+
+    /** A provisioner whose machines' consoles print the given node-prep lines. */
+    private record ConsoleOverride(Provisioner real, List<String> console) implements Provisioner {
+        @Override
+        public List<NodeMachine> prepare(List<ClusterConfig.Node> nodes, java.util.function.Function<String, Path> iso)
+                throws ProvisionException {
+            return real.prepare(nodes, iso);
+        }
+
+        @Override
+        public void powerOn(String node) throws ProvisionException {
+            real.powerOn(node);
+        }
+
+        @Override
+        public CallbackReport awaitCallback(String node, Duration timeout, WaitListener listener)
+                throws ProvisionException, InterruptedException {
+            return real.awaitCallback(node, timeout, listener);
+        }
+
+        @Override
+        public MachineSigns signs(String node) {
+            return new MachineSigns(null, console);
+        }
+
+        @Override
+        public List<String> releaseSeed(String node) throws ProvisionException {
+            return real.releaseSeed(node);
+        }
+
+        @Override
+        public List<String> undo() {
+            return real.undo();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
