@@ -69,8 +69,10 @@ e2e_steps() { grep -o "\"type\":\"Step$2\",\"at\":\"[^\"]*\",\"step\":\"[^\"]*\"
 
 # FAULT 29, first half: `create` killed with SIGKILL (no chance to clean up) while a node runs drbd-metadata.
 e2e_create_killed() {
-  rm -rf "$E2E_STATE"
-  local pid run="" deadline=$(( $(date +%s) + 900 ))
+  local pid run="" deadline=$(( $(date +%s) + 900 )) cancelled=""
+  # After the Ctrl-C phase this run resumes the cancelled one (its journal); alone, it starts afresh.
+  # shellcheck source=/dev/null
+  [[ -f $E2E_OUT/ctrl-c.env ]] && cancelled="$(. "$E2E_OUT/ctrl-c.env"; echo "$CANCELLED_RUN")"
   setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_CONFIG" --yes >"$E2E_OUT/create-killed.log" 2>&1 &
   pid=$!
   until [[ -n $run ]] && grep -q "\"type\":\"StepStarted\"[^}]*\"step\":\"$N1/drbd-metadata\"" "$run/events.jsonl" 2>/dev/null; do
@@ -81,6 +83,9 @@ e2e_create_killed() {
   done
   kill -9 -- "-$pid"
   wait "$pid" 2>/dev/null || true
+  if [[ -n $cancelled ]] && ! grep -q "resuming run $cancelled" "$E2E_OUT/create-killed.log"; then
+    e2e_fail "create did not resume the run cancelled by SIGINT ($cancelled)"; return 1
+  fi
   e2e_steps "$run" Finished >"$E2E_OUT/killed-run-finished-steps"
   lab_log "killed create (SIGKILL) while $N1/drbd-metadata ran; $(wc -l <"$E2E_OUT/killed-run-finished-steps") step(s) had finished"
 }
@@ -472,4 +477,8 @@ e2e_instance_moved() {
 e2e_scan_secrets() {
   "$HAINSTALL" scan-secrets --config "$E2E_CONFIG" "$E2E_STATE" "$E2E_CONFIG" --content-only "$E2E_OUT" \
     || { e2e_fail "a secret or a loose mode in the run's files (see above)"; return 1; }
+  if [[ -d $LAB_DIR/physical/lab-db.state ]]; then
+    "$HAINSTALL" scan-secrets --config "$LAB_DIR/physical/lab-db.yaml" "$LAB_DIR/physical/lab-db.state" \
+      || { e2e_fail "a secret or a loose mode in the physical runs' files"; return 1; }
+  fi
 }

@@ -55,8 +55,13 @@ fi
 lab_phase build-hainstall "$LAB_REPO/hainstall" --version
 lab_phase db2-standin-image "$LAB_SRC/db2-standin/build.sh" "$LAB_DIR/db2-standin.tar.gz"
 . "$LAB_SRC/e2e-cluster.sh"
+. "$LAB_SRC/e2e-daytwo.sh"
+. "$LAB_SRC/clones.sh"
+. "$LAB_SRC/e2e-physical.sh"
 e2e_init
-# create killed mid-run (FAULT 29), resumed with the replication link cut (FAULT 25), resumed again to the end.
+# create cancelled with SIGINT in its call-back wait (FAULT 39), then killed mid-run (FAULT 29), resumed with the
+# replication link cut (FAULT 25), resumed again to the end.
+e2e_phase ctrl-c-in-callback-wait e2e_ctrl_c_in_callback_wait
 e2e_phase create-killed e2e_create_killed
 e2e_known_hosts
 e2e_phase create-peer-unreachable e2e_peer_unreachable
@@ -65,6 +70,12 @@ e2e_phase assert-cluster e2e_assert_cluster
 e2e_phase assert-service e2e_assert_service
 e2e_phase capture-fixtures e2e_capture_fixtures
 e2e_phase failover-drill e2e_failover
+# Day two (FAULTS 34–37): power loss of the active node, its return, clean reboots, cold starts.
+e2e_phase power-loss e2e_power_loss
+e2e_phase rejoin e2e_rejoin
+e2e_phase reboots e2e_reboots
+e2e_phase cold-start e2e_cold_start
+e2e_phase one-node-back e2e_one_node_back
 e2e_phase modify-no-change e2e_modify_no_change
 e2e_phase reconstruct e2e_reconstruct
 e2e_phase reconstruct-on-node e2e_reconstruct_local
@@ -79,4 +90,7 @@ e2e_phase standby-rebuilt e2e_standby_rebuilt
 e2e_phase fault-disk-full-move e2e_fault_disk_full_move
 e2e_phase instance-moved e2e_instance_moved
 e2e_phase modify-no-change-again e2e_modify_no_change
+# The physical path: machines the lab defines and powers on when asked; one never powered on (the stall alert).
+e2e_phase physical-stall e2e_physical_stall
+e2e_phase physical-create e2e_physical_full_create
 e2e_phase secrets-scan e2e_scan_secrets
