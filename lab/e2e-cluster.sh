@@ -69,12 +69,10 @@ e2e_steps() { grep -o "\"type\":\"Step$2\",\"at\":\"[^\"]*\",\"step\":\"[^\"]*\"
 
 # FAULT 29, first half: `create` killed with SIGKILL (no chance to clean up) while a node runs drbd-metadata.
 e2e_create_killed() {
-  local pid run="" deadline=$(( $(date +%s) + 900 )) cancelled=""
-  # After the Ctrl-C phase this run resumes the cancelled one (its journal); alone, it starts afresh.
-  # shellcheck source=/dev/null
-  [[ -f $E2E_OUT/ctrl-c.env ]] && cancelled="$(. "$E2E_OUT/ctrl-c.env"; echo "$CANCELLED_RUN")"
-  setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_CONFIG" --yes >"$E2E_OUT/create-killed.log" 2>&1 &
-  pid=$!
+  local pid run="" deadline=$(( $(date +%s) + 900 ))
+  # The machines are physical (lab/e2e-physical.sh): the lab powers on the one hainstall asks for.
+  e2e_physical_start create-killed.log "$N2"
+  pid=$E2E_PID
   until [[ -n $run ]] && grep -q "\"type\":\"StepStarted\"[^}]*\"step\":\"$N1/drbd-metadata\"" "$run/events.jsonl" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$E2E_OUT/create-killed.log"; e2e_fail "create ended before $N1/drbd-metadata started"; return 1; }
     (( $(date +%s) < deadline )) || { kill -9 -- "-$pid"; e2e_fail "$N1/drbd-metadata did not start within 900 s"; return 1; }
@@ -83,8 +81,8 @@ e2e_create_killed() {
   done
   kill -9 -- "-$pid"
   wait "$pid" 2>/dev/null || true
-  if [[ -n $cancelled ]] && ! grep -q "resuming run $cancelled" "$E2E_OUT/create-killed.log"; then
-    e2e_fail "create did not resume the run cancelled by SIGINT ($cancelled)"; return 1
+  if grep -q ">>> $N1: Power on" "$E2E_OUT/create-killed.log"; then
+    e2e_fail "$N1, prepared by the earlier run, was asked for again"; return 1
   fi
   e2e_steps "$run" Finished >"$E2E_OUT/killed-run-finished-steps"
   lab_log "killed create (SIGKILL) while $N1/drbd-metadata ran; $(wc -l <"$E2E_OUT/killed-run-finished-steps") step(s) had finished"
@@ -128,6 +126,7 @@ e2e_create_resumed() {
   lab_nsexec "$HAINSTALL" create --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/create.log"
   [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "the resumed create exited non-zero"; return 1; }
   grep -q "resuming run" "$E2E_OUT/create.log" || { e2e_fail "the third run did not resume"; return 1; }
+  e2e_eject_seeds
 }
 
 # Which node holds DRBD Primary now, on every resource (/proc/drbd of DRBD 8.4: "ro:Local/Peer").
@@ -221,41 +220,49 @@ e2e_modify_no_change() {
 # Real tool output for the unit tests' fixtures (core/src/test/resources/…/node/README.md says which file came
 # from where): the commands exactly as the steps run them, on the active node and on the standby. Never a secret:
 # DRBD's shared secret is masked, authkeys is not read.
-e2e_capture() {   # e2e_capture ADDR DIR NAME COMMAND — stdout to DIR/NAME, the exit status to DIR/NAME.rc
-  local rc=0
-  e2e_ssh "$1" "$4" >"$2/$3" 2>/dev/null || rc=$?
-  echo "$rc" >"$2/$3.rc"
+# e2e_capture NAME COMMAND: adds a capture to the script e2e_capture_node sends (stdout to NAME, exit status to
+# NAME.rc); one ssh round trip per node for all of them.
+e2e_capture() {
+  # shellcheck disable=SC2016  # $t and $? are the node's
+  printf '( %s ) >"$t/%s" 2>/dev/null; echo $? >"$t/%s.rc"\n' "$2" "$1" "$1" >>"$E2E_CAPTURE_SCRIPT"
 }
 e2e_capture_node() {   # e2e_capture_node ADDR DIR
   local a="$1" d="$2" disk part
   disk="$(e2e_yaml 'storage.disks[0].device')"; part="${disk}1"
   mkdir -p "$d"
-  e2e_capture "$a" "$d" lsblk-disk.json "lsblk --json -b -o NAME,PATH,TYPE,SIZE,FSTYPE,MOUNTPOINT,PKNAME $disk"
-  e2e_capture "$a" "$d" sfdisk-disk.json "sfdisk --json $disk"
+  E2E_CAPTURE_SCRIPT="$d.capture.sh"
+  # shellcheck disable=SC2016  # $t is the node's
+  printf 't=$(mktemp -d)\n' >"$E2E_CAPTURE_SCRIPT"
+  e2e_capture lsblk-disk.json "lsblk --json -b -o NAME,PATH,TYPE,SIZE,FSTYPE,MOUNTPOINT,PKNAME $disk"
+  e2e_capture sfdisk-disk.json "sfdisk --json $disk"
   local dev
   for dev in "$disk" "$part" /dev/vg_db2/lv_db2home /dev/vg_db2/lv_backup /dev/drbd0; do
-    e2e_capture "$a" "$d" "blkid-$(basename "$dev").txt" "blkid -p -o export $dev"
-    e2e_capture "$a" "$d" "wipefs-$(basename "$dev").json" "wipefs --no-act --json $dev"
+    e2e_capture "blkid-$(basename "$dev").txt" "blkid -p -o export $dev"
+    e2e_capture "wipefs-$(basename "$dev").json" "wipefs --no-act --json $dev"
   done
-  e2e_capture "$a" "$d" lvm-pvs.json "pvs --reportformat json --units b --nosuffix -o pv_name,vg_name,pv_size"
-  e2e_capture "$a" "$d" lvm-vgs.json "vgs --reportformat json --units b --nosuffix -o vg_name,vg_size,vg_free,vg_extent_size"
-  e2e_capture "$a" "$d" lvm-lvs.json "lvs --reportformat json --units b --nosuffix -o lv_name,vg_name,lv_size"
-  e2e_capture "$a" "$d" proc-drbd.txt "cat /proc/drbd"
-  e2e_capture "$a" "$d" get-gi-db2home.txt "drbdadm get-gi db2home"
-  e2e_capture "$a" "$d" drbdadm-dump.txt "drbdadm dump all | sed -E 's/(shared-secret[[:space:]]+)[^;]*/\\1\"MASKED\"/'"
-  e2e_capture "$a" "$d" chronyc-sources.csv "chronyc -c -N sources"
-  e2e_capture "$a" "$d" localtime-link.txt "readlink /etc/localtime"
-  e2e_capture "$a" "$d" getent-passwd.txt "getent passwd"
-  e2e_capture "$a" "$d" getent-group.txt "getent group"
-  e2e_capture "$a" "$d" dpkg-query.txt "dpkg-query -W -f '\${Package} \${Status}\\n' chrony parted fdisk lvm2 drbd-utils heartbeat ksh"
-  e2e_capture "$a" "$d" ip-addr.json "ip -json addr show"
-  e2e_capture "$a" "$d" findmnt.json "findmnt --json --list -o TARGET,SOURCE,FSTYPE"
-  e2e_capture "$a" "$d" ha.cf "cat /etc/ha.d/ha.cf"
-  e2e_capture "$a" "$d" haresources "cat /etc/ha.d/haresources"
-  e2e_capture "$a" "$d" db2ilist.txt "$DB2_PATH/instance/db2ilist"
-  e2e_capture "$a" "$d" db2greg-dump.txt "$DB2_PATH/bin/db2greg -dump"
-  e2e_capture "$a" "$d" db2-list-db-directory.txt "su - $INSTANCE -c '. ~/sqllib/db2profile && db2 list database directory'"
-  e2e_capture "$a" "$d" cl_status-rscstatus.txt "cl_status rscstatus"
+  e2e_capture lvm-pvs.json "pvs --reportformat json --units b --nosuffix -o pv_name,vg_name,pv_size"
+  e2e_capture lvm-vgs.json "vgs --reportformat json --units b --nosuffix -o vg_name,vg_size,vg_free,vg_extent_size"
+  e2e_capture lvm-lvs.json "lvs --reportformat json --units b --nosuffix -o lv_name,vg_name,lv_size"
+  e2e_capture proc-drbd.txt "cat /proc/drbd"
+  e2e_capture get-gi-db2home.txt "drbdadm get-gi db2home"
+  e2e_capture drbdadm-dump.txt "drbdadm dump all | sed -E 's/(shared-secret[[:space:]]+)[^;]*/\\1\"MASKED\"/'"
+  e2e_capture chronyc-sources.csv "chronyc -c -N sources"
+  e2e_capture localtime-link.txt "readlink /etc/localtime"
+  e2e_capture getent-passwd.txt "getent passwd"
+  e2e_capture getent-group.txt "getent group"
+  e2e_capture dpkg-query.txt "dpkg-query -W -f '\${Package} \${Status}\\n' chrony parted fdisk lvm2 drbd-utils heartbeat ksh cron"
+  e2e_capture ip-addr.json "ip -json addr show"
+  e2e_capture findmnt.json "findmnt --json --list -o TARGET,SOURCE,FSTYPE"
+  e2e_capture ha.cf "cat /etc/ha.d/ha.cf"
+  e2e_capture haresources "cat /etc/ha.d/haresources"
+  e2e_capture db2ilist.txt "$DB2_PATH/instance/db2ilist"
+  e2e_capture db2greg-dump.txt "$DB2_PATH/bin/db2greg -dump"
+  e2e_capture db2-list-db-directory.txt "su - $INSTANCE -c '. ~/sqllib/db2profile && db2 list database directory'"
+  e2e_capture cl_status-rscstatus.txt "cl_status rscstatus"
+  # shellcheck disable=SC2016  # $t is the node's
+  printf 'tar -C "$t" -cf - . && rm -rf "$t"\n' >>"$E2E_CAPTURE_SCRIPT"
+  e2e_ssh "$a" sh -s <"$E2E_CAPTURE_SCRIPT" | tar -C "$d" -xf - || { e2e_fail "capture on $a"; return 1; }
+  rm -f "$E2E_CAPTURE_SCRIPT"
 }
 e2e_capture_fixtures() {
   local active standby
@@ -477,8 +484,8 @@ e2e_instance_moved() {
 e2e_scan_secrets() {
   "$HAINSTALL" scan-secrets --config "$E2E_CONFIG" "$E2E_STATE" "$E2E_CONFIG" --content-only "$E2E_OUT" \
     || { e2e_fail "a secret or a loose mode in the run's files (see above)"; return 1; }
-  if [[ -d $LAB_DIR/physical/lab-db.state ]]; then
-    "$HAINSTALL" scan-secrets --config "$LAB_DIR/physical/lab-db.yaml" "$LAB_DIR/physical/lab-db.state" \
-      || { e2e_fail "a secret or a loose mode in the physical runs' files"; return 1; }
+  if [[ -n ${E2E_LIBVIRT_CONFIG:-} && -d ${E2E_LIBVIRT_CONFIG%.yaml}.state ]]; then
+    "$HAINSTALL" scan-secrets --config "$E2E_LIBVIRT_CONFIG" "${E2E_LIBVIRT_CONFIG%.yaml}.state" \
+      || { e2e_fail "a secret or a loose mode in the cancelled libvirt runs' files"; return 1; }
   fi
 }

@@ -9,41 +9,67 @@
 E2E_FIGURES="${E2E_FIGURES:-$LAB_DIR/e2e/daytwo-figures}"
 e2e_figure() { printf '%s %s\n' "$1" "$2" >>"$E2E_FIGURES"; lab_log "figure: $1 = $2"; }
 
-# FAULT 39: SIGINT while create waits for the call backs. Within 5 s the command ends (exit 4), the VMs and volumes it
-# defined are gone, no seed is left, the journal says the provision step was cancelled, and the next run resumes it.
-e2e_ctrl_c_in_callback_wait() {
-  rm -rf "$E2E_STATE"
-  : >"$E2E_FIGURES"
-  local pid run="" deadline=$(( $(date +%s) + 300 )) rc=0 t0 t1
-  setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_CONFIG" --yes >"$E2E_OUT/create-ctrl-c.log" 2>&1 &
-  pid=$!
-  # In the wait: both clones defined and running, and the wait's progress note printed.
-  until grep -q "waiting for its call back" "$E2E_OUT/create-ctrl-c.log" 2>/dev/null \
-      && lab_output_matches "^running" lab_virsh domstate "$N2"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$E2E_OUT/create-ctrl-c.log"; e2e_fail "create ended before its call-back wait"; return 1; }
-    (( $(date +%s) < deadline )) || { kill -9 -- "-$pid"; e2e_fail "create never reached its call-back wait"; return 1; }
-    sleep 0.5
-  done
-  run="$(e2e_last_run create)"
+# FAULT 39 on the libvirt path (lab/cluster.yaml, its own state folder): create clones the stub (a bridge NIC and a
+# network NIC, both put on the config's libvirt networks), boots the clones from their seeds, and the first node
+# calls back (cloud-init, python3, no curl on the stub: the libvirt path works up to there). The second node's main
+# link is cut, so its call back is still awaited when SIGINT arrives. Within 5 s the command ends (exit 4), the VMs
+# and volumes it defined are gone, no seed is left, and the journal records the cancelled provision step; the next
+# create resumes that run, and a SIGINT in its wait ends it the same way.
+E2E_LIBVIRT_STATE="${E2E_LIBVIRT_CONFIG%.yaml}.state"
+e2e_libvirt_create_start() {   # e2e_libvirt_create_start LOG: create of the libvirt config; E2E_PID its pid
+  setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_LIBVIRT_CONFIG" --yes >"$E2E_OUT/$1" 2>&1 &
+  E2E_PID=$!
+}
+e2e_sigint_in_wait() {   # e2e_sigint_in_wait LOG: SIGINT to E2E_PID; checks exit 4 within 5 s and the undo
+  local rc=0 t0 t1 took n run
+  run="$(e2e_last_run create "$E2E_LIBVIRT_STATE")"
   t0=$(date +%s.%N)
-  kill -INT "$pid"
-  wait "$pid" || rc=$?
+  kill -INT "$E2E_PID"
+  wait "$E2E_PID" || rc=$?
   t1=$(date +%s.%N)
-  cat "$E2E_OUT/create-ctrl-c.log"
-  local took; took="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-  e2e_figure ctrl-c-to-exit-s "$took"
+  cat "$E2E_OUT/$1"
+  took="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+  e2e_figure "ctrl-c-to-exit-s($1)" "$took"
   [[ $rc == 4 ]] || { e2e_fail "create exited $rc after SIGINT, not 4 (cancelled)"; return 1; }
-  awk -v t="$took" 'BEGIN { exit !(t <= 5.0) }' || { e2e_fail "create took $took s to stop after SIGINT (more than 5 s)"; return 1; }
-  local n
+  awk -v t="$took" 'BEGIN { exit !(t <= 5.0) }' || { e2e_fail "create took $took s to stop after SIGINT"; return 1; }
   for n in "$N1" "$N2"; do
     if lab_virsh dominfo "$n" >/dev/null 2>&1; then e2e_fail "the clone $n is still defined after the cancel"; return 1; fi
-    if lab_virsh vol-list "$LAB_POOL" | grep -q "$n-"; then e2e_fail "a volume of $n is left in $LAB_POOL"; return 1; fi
+    if lab_virsh vol-list "$LAB_POOL" | grep -q " $n-"; then e2e_fail "a volume of $n is left in $LAB_POOL"; return 1; fi
   done
-  if find "$E2E_STATE/seeds" -name '*.iso' 2>/dev/null | grep -q .; then e2e_fail "a seed ISO was left behind"; return 1; fi
-  { grep -q '"step" : "provision"' "$run/journal.json" && grep -q 'cancelled' "$run/journal.json"; } \
+  if find "$E2E_LIBVIRT_STATE/seeds" -name '*.iso' 2>/dev/null | grep -q .; then e2e_fail "a seed ISO was left"; return 1; fi
+  { grep -q '"provision"' "$run/journal.json" && grep -qi 'cancel' "$run/journal.json"; } \
     || { e2e_fail "the journal does not record the cancelled provision step"; cat "$run/journal.json"; return 1; }
-  printf 'CANCELLED_RUN=%q\n' "$(basename "$run")" >"$E2E_OUT/ctrl-c.env"
   lab_log "FAULT 39: SIGINT in the call-back wait: exit 4 after $took s; clones, volumes and seeds undone; journal kept"
+}
+e2e_ctrl_c_in_callback_wait() {
+  rm -rf "$E2E_LIBVIRT_STATE"
+  : >"$E2E_FIGURES"
+  local deadline=$(( $(date +%s) + 600 )) tap="" run
+  e2e_libvirt_create_start create-ctrl-c.log
+  until grep -q "node-prep: called back: accepted" "$LAB_DIR/serial/$N1.log" 2>/dev/null; do
+    if [[ -z $tap ]]; then
+      tap="$(lab_virsh domiflist "$N2" 2>/dev/null | awk -v net="$LAB_NET_MAIN" '$3 == net {print $1}')"
+      if [[ -n $tap ]]; then lab_nsexec ip link set "$tap" down; lab_log "cut $N2's main link ($tap down)"; fi
+    fi
+    kill -0 "$E2E_PID" 2>/dev/null || { cat "$E2E_OUT/create-ctrl-c.log"; e2e_fail "create ended before $N1 called back"; return 1; }
+    (( $(date +%s) < deadline )) || { kill -9 -- "-$E2E_PID"; e2e_fail "$N1 did not call back within 600 s"; return 1; }
+    sleep 1
+  done
+  [[ -n $tap ]] || { kill -9 -- "-$E2E_PID"; e2e_fail "$N2's main NIC was not found to cut"; return 1; }
+  grep -q "$N2: waiting for its call back" "$E2E_OUT/create-ctrl-c.log" || sleep 2
+  lab_log "$N1 called back (libvirt clone, cloud-init, python3); $N2's call back is awaited: SIGINT"
+  e2e_sigint_in_wait create-ctrl-c.log || return 1
+  run="$(basename "$(e2e_last_run create "$E2E_LIBVIRT_STATE")")"
+  # The journal lets the next run resume: it does, and a SIGINT in its own wait ends it the same way.
+  e2e_libvirt_create_start create-ctrl-c-again.log
+  deadline=$(( $(date +%s) + 300 ))
+  until grep -q "waiting for its call back" "$E2E_OUT/create-ctrl-c-again.log" 2>/dev/null; do
+    kill -0 "$E2E_PID" 2>/dev/null || { cat "$E2E_OUT/create-ctrl-c-again.log"; e2e_fail "the second create ended early"; return 1; }
+    (( $(date +%s) < deadline )) || { kill -9 -- "-$E2E_PID"; e2e_fail "the second create never waited"; return 1; }
+    sleep 0.5
+  done
+  grep -q "resuming run $run" "$E2E_OUT/create-ctrl-c-again.log" || { kill -9 -- "-$E2E_PID"; e2e_fail "create did not resume $run"; return 1; }
+  e2e_sigint_in_wait create-ctrl-c-again.log
 }
 
 # The node that holds the service now, and the other one (addresses and names).
