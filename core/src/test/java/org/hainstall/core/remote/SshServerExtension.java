@@ -184,6 +184,14 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         return new SshTarget(nodeName, "127.0.0.1", port(), user, keyFile, hostKey(), "SshServerExtension");
     }
 
+    /** A loopback port where nothing listens (bound a moment ago, then closed): connecting there is refused. */
+    public static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** A scratch folder that lives as long as the server (scripts may write files here). */
     public Path tempDir() {
         return dir;
