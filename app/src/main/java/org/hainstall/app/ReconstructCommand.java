@@ -121,10 +121,10 @@ final class ReconstructCommand implements Callable<Integer> {
             e.reasons().forEach(reason -> err.println("  " + reason));
             return 2;
         } catch (RemoteException e) {
-            err.println("hainstall reconstruct: " + e.getMessage() + " Nothing was written.");
+            err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
             return 2;
         } catch (LiveClusterReader.BadTargetException e) {
-            err.println("hainstall reconstruct: " + e.getMessage() + "; nothing was written.");
+            err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
             return 2;
         }
         opened.picked().ifPresent(p -> {
@@ -141,7 +141,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 secrets = new SecretsReader().read(shell);
             }
         } catch (RemoteException e) {
-            err.println("hainstall reconstruct: " + e.getMessage() + " Nothing was written.");
+            err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
             return 2;
         }
         writer.write(result.config(), output);

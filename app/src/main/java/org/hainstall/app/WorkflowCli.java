@@ -144,8 +144,9 @@ class WorkflowCli {
                     ? ExitCodes.STEP_FAILED : ExitCodes.SUCCESS);
         } catch (LockHeldException | RemoteException e) {
             // Said once: when the run's own notice showed why, the closing line only says what it means.
-            terminal.err().println("hainstall " + name + ": the run did not start"
-                    + (progress.shown(e.getMessage()) ? "" : ": " + e.getMessage()) + "; nothing was changed.");
+            terminal.err().println("hainstall " + name + ": " + (progress.shown(e.getMessage())
+                    ? "the run did not start; nothing was changed."
+                    : Sentences.then("the run did not start: " + e.getMessage(), "nothing was changed")));
             exit.set(ExitCodes.STEP_FAILED);
         } catch (IOException e) {
             terminal.err().println("hainstall " + name + ": cannot write the state folder: " + e.getMessage());
