@@ -316,8 +316,10 @@ e2e_reconstruct_local() {
   tar -C "$rt" -cf - . | e2e_ssh "$a" "tar -C $probe/runtime -xf -"
   tar -C "$LAB_REPO/app/target" -cf - hainstall.jar lib | e2e_ssh "$a" "tar -C $probe/app -xf -"
   e2e_state_snapshot >"$E2E_OUT/state-before-reconstruct-local"
-  e2e_ssh "$a" "cd /root && $probe/runtime/bin/java -Xmx160m -XX:TieredStopAtLevel=1 -jar $probe/app/hainstall.jar \
-    reconstruct --management-address $LAB_MGMT_ADDR --output $probe/reconstructed.yaml" >"$E2E_OUT/reconstruct-local.log" || rc=$?
+  # --from local: read this machine (the node itself); its application log stays in the probe folder, removed below.
+  e2e_ssh "$a" "cd /root && XDG_STATE_HOME=$probe/state $probe/runtime/bin/java -Xmx160m -XX:TieredStopAtLevel=1 \
+    -jar $probe/app/hainstall.jar reconstruct --from local --management-address $LAB_MGMT_ADDR \
+    --output $probe/reconstructed.yaml" >"$E2E_OUT/reconstruct-local.log" || rc=$?
   cat "$E2E_OUT/reconstruct-local.log"
   e2e_ssh "$a" "cat $probe/reconstructed.yaml" >"$out"
   e2e_ssh "$a" "rm -rf $probe"
@@ -339,11 +341,15 @@ e2e_reconstruct_local() {
 # with the recovered config: 0 changes.
 e2e_recovered_config() {
   # Beside, not inside, E2E_OUT: it holds a secrets folder, and the last phase scans E2E_OUT for any secret.
-  local dir="$LAB_DIR/e2e-recovered" cfg fp1 fp2 from="$N1"
+  local dir="$LAB_DIR/e2e-recovered" cfg fp1 fp2 active="$N1"
   rm -rf "$dir"; mkdir -p "$dir"; cfg="$dir/lab-db.yaml"
-  [[ "$(e2e_active)" == "$A2" ]] && from="$N2"   # the active node: the standby cannot read DB2's part
-  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --from "$from" --with-secrets --output "$cfg" \
-    || { e2e_fail "reconstruct --with-secrets"; return 1; }
+  [[ "$(e2e_active)" == "$A2" ]] && active="$N2"   # the standby cannot read DB2's part
+  # No --from (FAULT 49): reconstruct reads the config's nodes itself and must choose the active one.
+  lab_nsexec "$HAINSTALL" reconstruct --config "$E2E_CONFIG" --with-secrets --output "$cfg" \
+    | tee "$E2E_OUT/reconstruct-recovered.log"
+  [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "reconstruct --with-secrets"; return 1; }
+  grep -q "^reading $active (the active node" "$E2E_OUT/reconstruct-recovered.log" \
+    || { e2e_fail "reconstruct --config did not read the active node $active"; return 1; }
   fp1="$(ssh-keygen -lf "$E2E_SECRETS/nodes/$N1/ssh_host_ed25519_key.pub" | awk '{print $2}')"
   fp2="$(ssh-keygen -lf "$E2E_SECRETS/nodes/$N2/ssh_host_ed25519_key.pub" | awk '{print $2}')"
   lab_nsexec "$HAINSTALL" trust --config "$cfg" --fingerprint "$N1=$fp1" --fingerprint "$N2=$fp2" \

@@ -167,7 +167,8 @@ final class GuiWorkflows implements Workflows {
             } catch (LockHeldException e) {
                 throw new RunFailedException(e.getMessage());
             } catch (RemoteException e) {
-                throw new RunFailedException("cannot start " + name + ": " + e.getMessage() + "; nothing was changed");
+                throw new RunFailedException(Sentences.then("cannot start " + name + ": " + e.getMessage(),
+                        "nothing was changed"));
             } catch (IOException e) {
                 throw new RunFailedException("cannot write the state folder: " + e.getMessage());
             }

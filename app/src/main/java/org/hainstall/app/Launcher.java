@@ -14,6 +14,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Logging first: it routes java.util.logging (Guice, JavaFX) off the terminal before either says a word.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(run(args));
     }
 

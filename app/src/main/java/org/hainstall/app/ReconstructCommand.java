@@ -16,6 +16,7 @@ import org.hainstall.core.reconstruct.ConfigAssembler;
 import org.hainstall.core.reconstruct.FactsCollector;
 import org.hainstall.core.reconstruct.NodeFacts;
 import org.hainstall.core.reconstruct.NodeFactsFormat;
+import org.hainstall.core.reconstruct.NodePicker;
 import org.hainstall.core.reconstruct.Reconstruction;
 import org.hainstall.core.reconstruct.SecretsReader;
 import org.hainstall.core.reconstruct.WorkstationSettings;
@@ -31,24 +32,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hainstall reconstruct}: read a live cluster (on a node, or from the workstation over SSH) and write the
- * config that recreates it. Only read-only commands run on the node.
+ * {@code hainstall reconstruct}: read a live cluster and write the config that recreates it. Which machine is read
+ * is always said: {@code --config} alone reads that cluster's nodes (the active one, else the first that answers),
+ * {@code --from HOST} one node, {@code --from local} the machine hainstall runs on. Only read-only commands run.
  */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
         description = "Read a live cluster and write the config that recreates it (everything but the data).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:written; complete and valid", "1:written, but parts could not be read or it has problems "
-                + "(each is listed)", "2:nothing written (bad options, unreachable node)"})
+                + "(each is listed)", "2:nothing written (bad options, no node could be read: each reason is given)"})
 final class ReconstructCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The config to write.")
     Path output;
 
     @Option(names = "--from", paramLabel = "HOST",
-            description = "Read this node over SSH (a node name of --config, or an address). Default: this machine.")
+            description = "Read this node over SSH (a node name of --config, or an address), or 'local': this "
+                    + "machine (when hainstall runs on a node). Default with --config: that cluster's active node, "
+                    + "else the first that answers.")
     String from;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A config of the cluster whose secrets folder "
-            + "holds the SSH key and pinned host keys; its workstation settings are kept in the output.")
+            + "holds the SSH key and pinned host keys; its workstation settings are kept in the output. Without "
+            + "--from, its nodes are read.")
     Path config;
 
     @Option(names = "--fingerprint", paramLabel = "SHA256:…",
@@ -108,7 +113,25 @@ final class ReconstructCommand implements Callable<Integer> {
         SecretsReader.ClusterSecrets secrets = null;
         LiveClusterReader.Target target = new LiveClusterReader.Target(from, config, known, fingerprint, identity,
                 user, port);
-        try (Shell shell = new LiveClusterReader(SshOptions.DEFAULTS).open(target)) {
+        LiveClusterReader.Opened opened;
+        try {
+            opened = new LiveClusterReader(SshOptions.DEFAULTS).openAny(target);
+        } catch (NodePicker.NoNodeReadableException e) {
+            err.println("hainstall reconstruct: no node of " + config + " could be read, so nothing was written:");
+            e.reasons().forEach(reason -> err.println("  " + reason));
+            return 2;
+        } catch (RemoteException e) {
+            err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
+            return 2;
+        } catch (LiveClusterReader.BadTargetException e) {
+            err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
+            return 2;
+        }
+        opened.picked().ifPresent(p -> {
+            p.unread().forEach(reason -> out.println("not read: " + reason));
+            out.println("reading " + p.node() + " (" + p.why() + ")");
+        });
+        try (Shell shell = opened.shell()) {
             NodeFacts facts = new FactsCollector(shell).collect();
             if (dumpFacts != null) {
                 Files.writeString(dumpFacts, NodeFactsFormat.write(facts));
@@ -118,10 +141,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 secrets = new SecretsReader().read(shell);
             }
         } catch (RemoteException e) {
-            err.println("hainstall reconstruct: " + e.getMessage() + " (nothing was written)");
-            return 2;
-        } catch (LiveClusterReader.BadTargetException e) {
-            err.println("hainstall reconstruct: " + e.getMessage());
+            err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
             return 2;
         }
         writer.write(result.config(), output);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.hainstall.app.logging.RunLog;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.AdminPrompter;
 import org.hainstall.core.plan.EventSink;
@@ -89,7 +90,8 @@ final class RunSessions {
         if (mode == Mode.CREATE) {
             options = options.connectingOnFirstUse(); // the nodes exist only after provisioning
         }
-        return new RunSession(config, steps, ssh.forConfig(configFile), view, prompter, events,
+        EventSink withLog = new RunLogSink(events, RunLog.ofThisProcess(), runId -> runFolder(configFile, runId));
+        return new RunSession(config, steps, ssh.forConfig(configFile), view, prompter, withLog,
                 StateFolder.forConfig(configFile), clock, options);
     }
 

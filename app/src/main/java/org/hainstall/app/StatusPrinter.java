@@ -21,7 +21,7 @@ final class StatusPrinter {
                 + status.activeNode().orElse("none"));
         for (NodeStatus n : status.nodes()) {
             if (!n.reachable()) {
-                out.println("  " + n.name() + ": unreachable — " + n.error());
+                out.println("  " + n.name() + ": could not be read — " + n.error());
                 continue;
             }
             out.println("  " + n.name() + ": heartbeat " + (n.heartbeatRunning() ? "running" : "STOPPED")

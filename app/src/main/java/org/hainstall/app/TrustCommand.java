@@ -2,7 +2,7 @@ package org.hainstall.app;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.IOException;
@@ -24,7 +24,9 @@ import org.hainstall.core.secrets.SecretsGenerator;
 import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.secrets.KeyGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hainstall trust}: a thin shell around {@link ClusterTrust}. Exit 0 when every node is trusted, 1 when a
@@ -62,27 +64,30 @@ final class TrustCommand implements Callable<Integer> {
             description = "The user you log in as, when not the config's access user (needs passwordless sudo).")
     String loginUser;
 
+    @Spec
+    CommandSpec spec;
+
     private final ConfigSource configs;
     private final Reader in;
-    private final PrintStream out;
 
     TrustCommand() {
-        this(STRICT_LOADER, new InputStreamReader(System.in, StandardCharsets.UTF_8), System.out);
+        this(STRICT_LOADER, new InputStreamReader(System.in, StandardCharsets.UTF_8));
     }
 
-    TrustCommand(ConfigSource configs, Reader in, PrintStream out) {
+    TrustCommand(ConfigSource configs, Reader in) {
         this.configs = configs;
         this.in = in;
-        this.out = out;
     }
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ClusterConfig cluster;
         try {
             cluster = configs.load(config);
         } catch (Exception e) {
-            out.println("hainstall trust: " + config + ": " + e.getMessage() + " (nothing was done)");
+            err.println("hainstall trust: " + config + ": " + e.getMessage() + " (nothing was done)");
             return 2;
         }
         SecretsStore store = SecretsStore.besideConfig(config);
@@ -116,7 +121,7 @@ final class TrustCommand implements Callable<Integer> {
             out.println("Trusted " + results.size() + " node(s); pins in " + store.knownHostsFile());
             return 0;
         } catch (RemoteException | SecretsException | IllegalArgumentException e) {
-            out.println("hainstall trust: " + e.getMessage());
+            err.println("hainstall trust: " + e.getMessage());
             return 1;
         }
     }

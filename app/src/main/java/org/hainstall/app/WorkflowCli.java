@@ -116,13 +116,14 @@ class WorkflowCli {
             return ExitCodes.CANCELLED;
         }
         RunSession session;
+        ShownNotices progress = new ShownNotices(new TerminalProgress(terminal.out(), options.verbose));
         try {
             List<String> made = sessions.prepareSecrets(mode, config, options.config);
             if (!made.isEmpty()) {
                 terminal.out().println("generated in the secrets folder: " + String.join(", ", made));
             }
             session = sessions.apply(mode, config, options.config, steps, new TerminalPrompter(terminal),
-                    new TerminalProgress(terminal.out(), options.verbose), options.fresh);
+                    progress, options.fresh);
         } catch (IOException | RuntimeException e) {
             terminal.err().println("hainstall " + name + ": cannot read the secrets beside " + options.config + ": "
                     + e.getMessage());
@@ -137,11 +138,11 @@ class WorkflowCli {
             exit = result.run().cancelled() ? ExitCodes.CANCELLED
                     : result.run().anyFailed() || !result.run().withOutcome(Outcome.SKIPPED).isEmpty()
                     ? ExitCodes.STEP_FAILED : ExitCodes.SUCCESS;
-        } catch (LockHeldException e) {
-            terminal.err().println("hainstall " + name + ": " + e.getMessage());
-            exit = ExitCodes.STEP_FAILED;
-        } catch (RemoteException e) {
-            terminal.err().println("hainstall " + name + ": cannot start: " + e.getMessage() + "; nothing was changed");
+        } catch (LockHeldException | RemoteException e) {
+            // Said once: when the run's own notice showed why, the closing line only says what it means.
+            terminal.err().println("hainstall " + name + ": " + (progress.shown(e.getMessage())
+                    ? "the run did not start; nothing was changed."
+                    : Sentences.then("the run did not start: " + e.getMessage(), "nothing was changed")));
             exit = ExitCodes.STEP_FAILED;
         } catch (IOException e) {
             terminal.err().println("hainstall " + name + ": cannot write the state folder: " + e.getMessage());

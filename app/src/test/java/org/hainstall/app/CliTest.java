@@ -198,6 +198,9 @@ class CliTest {
         Path folder = Path.of(folderLine.substring("run folder: ".length()));
         assertThat(folder).startsWith(dir.resolve("sales-db.state/runs"));
         assertThat(folder.resolve("events.jsonl")).exists();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(folder.resolve("hainstall.log")))
+                .as("the run's copy of the log, beside its events").isEqualTo(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(n1.commands()).contains("setup packages");
         assertThat(out()).doesNotContain("| ran setup packages");
     }
@@ -258,8 +261,12 @@ class CliTest {
         n2.lockedBy("run=20261126T000000Z-modify\nuser=bob\nhost=ws2\npid=777\nsince=2026-11-26T00:00:00Z\n");
         int exit = run("modify", "--config", configFile.toString(), "--yes");
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("n2: another hainstall run holds the lock")
+        String terminal = out() + err();
+        assertThat(terminal).contains("n2: another hainstall run holds the lock")
                 .contains("run 20261126T000000Z-modify by bob@ws2 (pid 777)");
+        assertThat(terminal.indexOf("holds the lock")).as("said once")
+                .isEqualTo(terminal.lastIndexOf("holds the lock"));
+        assertThat(err()).contains("the run did not start; nothing was changed.");
         assertThat(n1.commands()).doesNotContain("setup packages");
         assertThat(n1.commands()).contains(org.hainstall.core.plan.NodeLock.REMOVE.line()); // n1's lock released
     }

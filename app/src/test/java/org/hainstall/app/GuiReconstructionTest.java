@@ -61,7 +61,8 @@ class GuiReconstructionTest {
         assertThatThrownBy(() -> reconstruction.from(Reconstruction.Request.withFingerprint("127.0.0.1",
                 "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", loginKey, "root", sshd.port()))
                 .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause()
-                .isInstanceOf(RemoteException.class).hasMessageContaining("refusing to connect");
+                .isInstanceOf(RemoteException.class).hasMessageContaining("not the expected SHA256:AAAA")
+                .hasMessageContaining("nothing was sent to it").hasMessageContaining("compare the key");
         assertThat(sshd.commands()).isEmpty();
     }
 

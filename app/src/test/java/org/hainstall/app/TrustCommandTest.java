@@ -2,10 +2,9 @@ package org.hainstall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +30,8 @@ class TrustCommandTest {
     private Path configFile;
     private Path loginKey;
     private ClusterConfig cluster;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** stdout and stderr together, as the admin's terminal shows them. */
+    private final StringWriter out = new StringWriter();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -55,9 +55,12 @@ class TrustCommandTest {
     }
 
     private int run(String answers, String... args) {
-        TrustCommand command = new TrustCommand(file -> cluster, new StringReader(answers),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new CommandLine(command).execute(args);
+        return execute(new TrustCommand(file -> cluster, new StringReader(answers)), args);
+    }
+
+    private int execute(TrustCommand command, String... args) {
+        PrintWriter terminal = new PrintWriter(out, true);
+        return new CommandLine(command).setOut(terminal).setErr(terminal).execute(args);
     }
 
     @Test
@@ -90,9 +93,8 @@ class TrustCommandTest {
     void aMalformedConfigExitsTwoAndNothingIsDone() throws Exception {
         Path broken = configFile.resolveSibling("broken.yaml");
         java.nio.file.Files.writeString(broken, "cluster: [unclosed\n");
-        TrustCommand command = new TrustCommand(TrustCommand.STRICT_LOADER, new StringReader(""),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(new CommandLine(command).execute("--config", broken.toString())).isEqualTo(2);
+        TrustCommand command = new TrustCommand(TrustCommand.STRICT_LOADER, new StringReader(""));
+        assertThat(execute(command, "--config", broken.toString())).isEqualTo(2);
         assertThat(out.toString()).contains("broken.yaml", "nothing was done");
         assertThat(sshd.connectionsOpened()).isZero();
     }

@@ -69,6 +69,12 @@ public final class ClusterTrust {
         return results;
     }
 
+    /** The command that shows a host key's fingerprint on the node itself. */
+    static String keygenCommand(SshPublicKey key) {
+        return "ssh-keygen -l -f /etc/ssh/ssh_host_"
+                + key.type().replace("ssh-", "").replace("ecdsa-sha2-nistp256", "ecdsa") + "_key.pub";
+    }
+
     static String question(String node, String address, SshPublicKey offered, Optional<SshPublicKey> previous) {
         StringBuilder q = new StringBuilder();
         if (previous.isPresent()) {
@@ -78,9 +84,7 @@ public final class ClusterTrust {
         }
         q.append(node).append(" (").append(address).append(") offers host key ").append(offered.fingerprint())
                 .append(" (").append(offered.type()).append(").\n")
-                .append("Compare it on the node's console: ssh-keygen -l -f /etc/ssh/ssh_host_")
-                .append(offered.type().replace("ssh-", "").replace("ecdsa-sha2-nistp256", "ecdsa"))
-                .append("_key.pub\n")
+                .append("Compare it on the node's console: ").append(keygenCommand(offered)).append("\n")
                 .append("Is this the node's key? Type yes to pin it");
         return q.toString();
     }

@@ -44,6 +44,8 @@ public final class HostKeyTrust {
     /** What trusting one node did. */
     public record Result(String node, String fingerprint, boolean pinChanged, boolean keyWasPresent) { }
 
+    private static final Logger LOG = org.slf4j.LoggerFactory.getLogger(HostKeyTrust.class);
+
     private static final LoggerFactory QUIET = new LoggerFactory() {
         @Override
         public Logger getLogger(String name) {
@@ -70,6 +72,12 @@ public final class HostKeyTrust {
      * @param preferredType the key type to ask for first ({@code ssh-ed25519} unless a pin says otherwise)
      */
     public SshPublicKey fetchHostKey(String host, int port, String preferredType) throws RemoteException {
+        return fetchHostKey(host, host, port, preferredType);
+    }
+
+    /** As {@link #fetchHostKey(String, int, String)}, naming the node in a failure. */
+    public SshPublicKey fetchHostKey(String node, String host, int port, String preferredType)
+            throws RemoteException {
         KeyCapture capture = new KeyCapture(preferredType);
         DefaultConfig config = new DefaultConfig();
         // Refusing the key is how this fetch ends; sshj would log that as an error.
@@ -83,8 +91,10 @@ public final class HostKeyTrust {
             if (capture.offered != null) {
                 return capture.offered;
             }
-            throw new RemoteException(RemoteException.Kind.CONNECT, "cannot fetch the host key of " + host + ":"
-                    + port + ": " + e.getMessage(), e);
+            String where = node.equals(host) ? host + ":" + port : node + " (" + host + ":" + port + ")";
+            RemoteException failure = ConnectFailures.of(where, host, port, options.connectTimeout(), e);
+            LOG.debug("{}", failure.getMessage(), e);
+            throw failure;
         } finally {
             try {
                 ssh.close();
@@ -110,13 +120,15 @@ public final class HostKeyTrust {
         int port = SshShellFactory.port(config);
         Optional<SshPublicKey> previous = store.pinnedHostKey(node.name());
         String type = previous.map(SshPublicKey::type).orElse("ssh-ed25519");
-        SshPublicKey offered = fetchHostKey(node.address(), port, type);
+        SshPublicKey offered = fetchHostKey(node.name(), node.address(), port, type);
 
         if (expectedFingerprint.isPresent()) {
             if (!offered.hasFingerprint(expectedFingerprint.get())) {
                 throw new RemoteException(RemoteException.Kind.HOST_KEY, node.name() + " (" + node.address() + ":"
                         + port + ") offers host key " + offered.fingerprint() + " (" + offered.type()
-                        + ") but you expected " + expectedFingerprint.get().strip() + ". Nothing was pinned.");
+                        + "), not the expected " + expectedFingerprint.get().strip() + ", so nothing was pinned; "
+                        + "compare the key on the node's console (" + ClusterTrust.keygenCommand(offered) + ") and "
+                        + "give the fingerprint it shows, or find out who answers at " + node.address() + ".");
             }
         } else if (!previous.map(offered::equals).orElse(false)
                 && !confirmation.confirm(node.name(), node.address(), offered, previous)) {

@@ -17,6 +17,33 @@ public interface SshLogin {
     /** For error messages: "the key /path/admin_ed25519". Never a secret. */
     String describe();
 
+    /** What the admin does when the node refuses this login: the end of the sentence that says so. */
+    default String whenRefused() {
+        return "put its public key in that user's ~/.ssh/authorized_keys on the node, then run the command again";
+    }
+
+    /** The cluster's own admin key: {@code hainstall trust} is what puts it on a node. */
+    static SshLogin clusterKey(Path file) {
+        SshLogin key = keyFile(file);
+        return new SshLogin() {
+            @Override
+            public void authenticate(SSHClient client, String user) throws IOException {
+                key.authenticate(client, user);
+            }
+
+            @Override
+            public String describe() {
+                return "the cluster's key " + file;
+            }
+
+            @Override
+            public String whenRefused() {
+                return "install that key on the node with `hainstall trust`, then run the command "
+                        + "again";
+            }
+        };
+    }
+
     /** An OpenSSH private key file (unencrypted). */
     static SshLogin keyFile(Path file) {
         return new SshLogin() {

@@ -17,6 +17,8 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.hainstall.core.secrets.SshPublicKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's shell over SSH (sshj). One connection per node, reused for every command (one exec per session
@@ -26,6 +28,7 @@ import org.hainstall.core.secrets.SshPublicKey;
  * If the connection dropped, the next command opens a new one (host key checked again).
  */
 public final class SshShell implements Shell {
+    private static final Logger LOG = LoggerFactory.getLogger(SshShell.class);
     private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
             Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2), Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4),
             Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8), Map.entry(Signal.KILL, 9),
@@ -50,7 +53,7 @@ public final class SshShell implements Shell {
      * and authenticates; every failure is a clear error.
      */
     public static SshShell connect(SshTarget target, SshOptions options) throws RemoteException {
-        return connect(target, options, SshLogin.keyFile(target.privateKeyFile()));
+        return connect(target, options, SshLogin.clusterKey(target.privateKeyFile()));
     }
 
     /** Connects with another login: the administrator's own, for {@code hainstall trust}. */
@@ -264,9 +267,15 @@ public final class SshShell implements Shell {
     }
 
     private RemoteException lost(String what, Throwable cause) {
-        return new RemoteException(RemoteException.Kind.CONNECTION_LOST, "connection to " + target.describe()
-                + " lost: " + what + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage()
-                + ")") + ". The command's effect is unknown; a re-run checks before acting.", cause);
+        return failed(new RemoteException(RemoteException.Kind.CONNECTION_LOST, "connection to " + target.describe()
+                + " lost (" + what + "), so the command's effect is unknown; check that the node is up, then run the "
+                + "command again: it checks before acting.", cause));
+    }
+
+    /** The admin reads the sentence; the library's account of it goes to the log only. */
+    private static RemoteException failed(RemoteException e) {
+        LOG.debug("{}", e.getMessage(), e.getCause());
+        return e;
     }
 
     private synchronized SSHClient connection() throws RemoteException {
@@ -298,38 +307,40 @@ public final class SshShell implements Shell {
             closeQuietly(ssh);
             SshPublicKey offered = verifier.rejected();
             if (offered != null) {
-                throw hostKeyMismatch(offered, e);
+                throw failed(hostKeyMismatch(offered, e));
             }
-            throw new RemoteException(RemoteException.Kind.CONNECT, "cannot connect to " + target.describe()
-                    + ": " + e.getMessage(), e);
+            throw failed(ConnectFailures.of(target.describe(), target.host(), target.port(),
+                    options.connectTimeout(), e));
         }
         try {
             login.authenticate(ssh, target.user());
             return ssh;
         } catch (UserAuthException e) {
             closeQuietly(ssh);
-            throw new RemoteException(RemoteException.Kind.AUTHENTICATION, target.describe() + " refused "
-                    + login.describe() + " for user '" + target.user() + "'. Is its public key in that user's "
-                    + "authorized_keys? `hainstall trust` installs the cluster's key. You can retry.", e);
+            throw failed(new RemoteException(RemoteException.Kind.AUTHENTICATION, target.describe() + " refused the "
+                    + "login of user '" + target.user() + "' with " + login.describe() + "; " + login.whenRefused()
+                    + ".", e));
         } catch (TransportException e) {
             closeQuietly(ssh);
-            throw new RemoteException(RemoteException.Kind.CONNECT, "connection to " + target.describe()
-                    + " failed while logging in: " + e.getMessage(), e);
+            throw failed(new RemoteException(RemoteException.Kind.CONNECT, target.describe() + " closed the "
+                    + "connection during the login of user '" + target.user() + "'; its SSH server's log (journalctl "
+                    + "-u ssh on the node) says why; fix that, then run the command again.", e));
         } catch (IOException e) {
             closeQuietly(ssh);
-            throw new RemoteException(RemoteException.Kind.AUTHENTICATION, "cannot log in to " + target.describe()
-                    + " with " + login.describe() + ": " + e.getMessage(), e);
+            throw failed(new RemoteException(RemoteException.Kind.AUTHENTICATION, "cannot log in to "
+                    + target.describe() + " with " + login.describe() + " (" + e.getMessage() + "); check that "
+                    + "file, then run the command again.", e));
         }
     }
 
     private RemoteException hostKeyMismatch(SshPublicKey offered, Throwable cause) {
         SshPublicKey pinned = target.pinnedHostKey();
         return new RemoteException(RemoteException.Kind.HOST_KEY, "host key of " + target.describe()
-                + " does not match the pinned one: pinned " + pinned.fingerprint() + " (" + pinned.type()
-                + (target.pinSource() == null ? "" : ", from " + target.pinSource()) + "), offered "
-                + offered.fingerprint() + " (" + offered.type() + "). Nothing was sent to it. Someone may be "
-                + "intercepting the connection, or the node was reinstalled; if you know it was reinstalled, "
-                + "confirm its new key with `hainstall trust`.", cause);
+                + " does not match the pinned one (pinned " + pinned.fingerprint() + " " + pinned.type()
+                + (target.pinSource() == null ? "" : " in " + target.pinSource()) + ", offered "
+                + offered.fingerprint() + " " + offered.type() + "), so nothing was sent to it; if the node was "
+                + "reinstalled, confirm its new key with `hainstall trust`, otherwise someone may "
+                + "be intercepting the connection.", cause);
     }
 
     private static String lastLine(String stderr) {

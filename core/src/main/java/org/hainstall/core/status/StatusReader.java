@@ -73,7 +73,8 @@ public final class StatusReader {
         Optional<String> active = Optional.empty();
         for (NodeStatus n : nodes) {
             if (!n.reachable()) {
-                degraded.add(n.name() + ": unreachable (" + n.error() + ")");
+                // The node's own entry holds the full sentence; the summary only points at it.
+                degraded.add(n.name() + ": could not be read (see its line)");
                 continue;
             }
             if (!n.heartbeatRunning()) {
@@ -94,7 +95,13 @@ public final class StatusReader {
                 active = Optional.of(n.name());
             }
         }
-        if (active.isEmpty()) {
+        long unread = nodes.stream().filter(n -> !n.reachable()).count();
+        if (active.isEmpty() && unread == nodes.size()) {
+            degraded.add("no node could be read: whether the service runs is unknown");
+        } else if (active.isEmpty() && unread > 0) {
+            degraded.add("no node that could be read holds DRBD Primary: the service runs nowhere, or on a node "
+                    + "that could not be read");
+        } else if (active.isEmpty()) {
             degraded.add("no node holds DRBD Primary: the service is not running anywhere");
         } else {
             String a = active.get();

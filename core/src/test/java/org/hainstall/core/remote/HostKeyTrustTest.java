@@ -104,7 +104,8 @@ class HostKeyTrustTest {
         RemoteException e = catchThrowableOfType(RemoteException.class, () -> new HostKeyTrust(store, OPTIONS)
                 .trust(config, node1, Optional.of(expected), NEVER_ASKED, adminLogin, Optional.empty()));
         assertThat(e.kind()).isEqualTo(RemoteException.Kind.HOST_KEY);
-        assertThat(e.getMessage()).contains("node1", expected, sshd.hostKey().fingerprint(), "Nothing was pinned");
+        assertThat(e.getMessage()).contains("node1", expected, sshd.hostKey().fingerprint(), "nothing was pinned",
+                "ssh-keygen -l");
         assertThat(store.pinnedHostKey("node1")).isEmpty();
         assertThat(sshd.commands()).isEmpty();
     }

@@ -78,6 +78,9 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
 
         /** Closes the whole SSH connection at once, as a crashed node or a cut network would. */
         Dropped dropConnection() throws IOException;
+
+        /** The loopback address the client connected to: which "node" it meant, when the server listens on several. */
+        String serverAddress();
     }
 
     /** Thrown by a script that ended the connection: no exit status is sent. */
@@ -89,9 +92,11 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
 
     private record Rule(Predicate<String> matches, Script script) { }
 
+    private final List<String> hosts;
     private final KeyGenerator keys = new KeyGenerator();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<String> addressedCommands = new CopyOnWriteArrayList<>();
     private final List<String> signals = new CopyOnWriteArrayList<>();
     private final List<String> globalRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger destroyed = new AtomicInteger();
@@ -100,6 +105,19 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
     private SshServer server;
     private Path dir;
     private SshKeyPair hostKey;
+
+    /** A server on 127.0.0.1. */
+    public SshServerExtension() {
+        this("127.0.0.1");
+    }
+
+    /**
+     * One server on several loopback addresses (127.0.0.1, 127.0.0.2, …) and one port: two "nodes" of a config
+     * on the same port, told apart by {@link ScriptContext#serverAddress()} and {@link #commandsTo}.
+     */
+    public SshServerExtension(String... loopbackAddresses) {
+        this.hosts = List.of(loopbackAddresses);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
@@ -110,7 +128,7 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         Files.write(hostKeyFile, hostKey.toOpenSshPrivateKey("test-host"));
 
         server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
+        server.setHost(String.join(",", hosts));
         server.setPort(0);
         server.setKeyPairProvider(new FileKeyPairProvider(hostKeyFile));
         server.setPasswordAuthenticator(null);
@@ -184,6 +202,14 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         return new SshTarget(nodeName, "127.0.0.1", port(), user, keyFile, hostKey(), "SshServerExtension");
     }
 
+    /** A loopback port where nothing listens (bound a moment ago, then closed): connecting there is refused. */
+    public static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** A scratch folder that lives as long as the server (scripts may write files here). */
     public Path tempDir() {
         return dir;
@@ -202,6 +228,13 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
 
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /** The command lines received on one of the server's addresses. */
+    public List<String> commandsTo(String address) {
+        String prefix = address + " ";
+        return addressedCommands.stream().filter(c -> c.startsWith(prefix)).map(c -> c.substring(prefix.length()))
+                .toList();
     }
 
     /** Signal names received over the channels ("TERM", "KILL"), in order. */
@@ -323,6 +356,7 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         public void start(ChannelSession channel, Environment env) {
             this.channel = channel;
             commands.add(command);
+            addressedCommands.add(serverAddress() + " " + command);
             env.addSignalListener((ch, signal) -> signals.add(signal.name()));
             Script script = rules.stream().filter(r -> r.matches().test(command)).map(Rule::script).findFirst()
                     .orElse(ctx -> {
@@ -380,6 +414,11 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         @Override
         public void awaitDestroyed() throws InterruptedException {
             destroyedLatch.await();
+        }
+
+        @Override
+        public String serverAddress() {
+            return ((java.net.InetSocketAddress) channel.getSession().getLocalAddress()).getAddress().getHostAddress();
         }
 
         @Override

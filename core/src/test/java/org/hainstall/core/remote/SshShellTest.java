@@ -74,8 +74,21 @@ class SshShellTest {
         RemoteException e = catchThrowableOfType(RemoteException.class,
                 () -> SshShell.connect(target("root", wrongPin), OPTIONS));
         assertThat(e.kind()).isEqualTo(RemoteException.Kind.HOST_KEY);
-        assertThat(e.getMessage()).contains("node1", wrongPin.fingerprint(), sshd.hostKey().fingerprint());
+        assertThat(e.getMessage()).contains("node1", wrongPin.fingerprint(), sshd.hostKey().fingerprint(),
+                "nothing was sent", "`hainstall trust`");
         assertThat(sshd.commands()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionIsOneSentenceNamingTheNodeItsPortAndWhatToDo() throws Exception {
+        int closed = SshServerExtension.closedPort();
+        SshTarget target = new SshTarget("node1", "127.0.0.1", closed, "root", store.adminPrivateKeyFile(),
+                sshd.hostKey(), "test pin");
+        RemoteException e = catchThrowableOfType(RemoteException.class, () -> SshShell.connect(target, OPTIONS));
+        assertThat(e.kind()).isEqualTo(RemoteException.Kind.CONNECT);
+        assertThat(e.getMessage()).startsWith("node1 (127.0.0.1:" + closed + ") refused the connection")
+                .contains("nothing listens on port " + closed, "run the command again")
+                .doesNotContain("Exception", "Connection refused");
     }
 
     @Test
@@ -108,7 +121,8 @@ class SshShellTest {
                 sshd.hostKey(), "test pin");
         RemoteException e = catchThrowableOfType(RemoteException.class, () -> SshShell.connect(target, OPTIONS));
         assertThat(e.kind()).isEqualTo(RemoteException.Kind.AUTHENTICATION);
-        assertThat(e.getMessage()).contains("node1", "'root'", "refused");
+        assertThat(e.getMessage()).contains("node1", "'root'", "refused", other.adminPrivateKeyFile().toString(),
+                "install that key on the node with `hainstall trust`");
         assertThat(sshd.commands()).isEmpty();
     }
 
@@ -132,7 +146,8 @@ class SshShellTest {
             RemoteException e = catchThrowableOfType(RemoteException.class,
                     () -> shell.run(Command.of("drbdadm", "create-md", "r0"), LONG));
             assertThat(e.kind()).isEqualTo(RemoteException.Kind.CONNECTION_LOST);
-            assertThat(e.getMessage()).contains("node1", "lost");
+            assertThat(e.getMessage()).contains("node1", "lost", "effect is unknown", "run the command again")
+                    .doesNotContain("net.schmizz");
         }
     }
 

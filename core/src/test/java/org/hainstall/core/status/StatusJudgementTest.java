@@ -91,9 +91,22 @@ class StatusJudgementTest {
     }
 
     @Test
-    void anUnreachableNodeIsNamedWithTheReason() {
+    void anUnreachableNodeKeepsItsReasonOnItsOwnEntryAndTheSummaryOnlyPointsAtIt() {
         ClusterStatus s = StatusReader.judge(config(), List.of(active("a", PROC_DRBD_SYNCED),
-                NodeStatus.unreachable("b", "connection refused")));
-        assertThat(s.degraded()).contains("b: unreachable (connection refused)");
+                NodeStatus.unreachable("b", "b (10.0.0.2:22) refused the connection")));
+        assertThat(s.nodes().get(1).error()).isEqualTo("b (10.0.0.2:22) refused the connection");
+        assertThat(s.degraded()).containsExactly("b: could not be read (see its line)");
+        assertThat(String.join("\n", s.degraded())).doesNotContain("refused");
+    }
+
+    @Test
+    void withoutAnActiveNodeTheSummarySaysWhetherAnUnreadNodeMayHoldTheService() {
+        assertThat(StatusReader.judge(config(), List.of(standby("a"), NodeStatus.unreachable("b", "x"))).degraded())
+                .contains("no node that could be read holds DRBD Primary: the service runs nowhere, or on a node "
+                        + "that could not be read");
+        assertThat(StatusReader.judge(config(), List.of(NodeStatus.unreachable("a", "x"),
+                NodeStatus.unreachable("b", "y"))).degraded())
+                .containsExactly("a: could not be read (see its line)", "b: could not be read (see its line)",
+                        "no node could be read: whether the service runs is unknown");
     }
 }
