@@ -45,6 +45,7 @@ e2e_ctrl_c_in_callback_wait() {
   rm -rf "$E2E_LIBVIRT_STATE"
   : >"$E2E_FIGURES"
   local deadline=$(( $(date +%s) + 600 )) tap="" run
+  : >"$LAB_DIR/serial/$N1.log"; : >"$LAB_DIR/serial/$N2.log"   # not an earlier run's lines
   e2e_libvirt_create_start create-ctrl-c.log
   until grep -q "node-prep: called back: accepted" "$LAB_DIR/serial/$N1.log" 2>/dev/null; do
     if [[ -z $tap ]]; then
