@@ -49,7 +49,7 @@ e2e_ctrl_c_in_callback_wait() {
   e2e_libvirt_create_start create-ctrl-c.log
   until grep -q "node-prep: called back: accepted" "$LAB_DIR/serial/$N1.log" 2>/dev/null; do
     if [[ -z $tap ]]; then
-      tap="$(lab_virsh domiflist "$N2" 2>/dev/null | awk -v net="$LAB_NET_MAIN" '$3 == net {print $1}')"
+      tap="$(lab_virsh domiflist "$N2" 2>/dev/null | awk -v net="$LAB_NET_MAIN" '$3 == net {print $1}' || true)"
       if [[ -n $tap ]]; then lab_nsexec ip link set "$tap" down; lab_log "cut $N2's main link ($tap down)"; fi
     fi
     kill -0 "$E2E_PID" 2>/dev/null || { cat "$E2E_OUT/create-ctrl-c.log"; e2e_fail "create ended before $N1 called back"; return 1; }
