@@ -45,9 +45,10 @@ public final class LibvirtProvisioner implements Provisioner {
     }
 
     @Override
-    public List<NodeMachine> prepare(List<Node> nodes, Function<String, Path> seedIso) throws ProvisionException {
+    public List<NodeMachine> prepare(List<Node> configNodes, java.util.Set<String> which,
+                                     Function<String, Path> seedIso) throws ProvisionException {
         List<NodeMachine> machines = new ArrayList<>();
-        for (VmCloner.ClonedNode c : cloner.define(nodes, seedIso)) {
+        for (VmCloner.ClonedNode c : cloner.define(configNodes, which, seedIso)) {
             machines.add(new NodeMachine(c.node(), c.mainMac(), c.replicationMac(),
                     "libvirt domain " + c.domainName() + " (" + c.uuid() + ")"));
         }

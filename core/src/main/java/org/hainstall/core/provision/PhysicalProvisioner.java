@@ -45,11 +45,15 @@ public final class PhysicalProvisioner implements Provisioner {
 
     /** Physical machines are known by their MACs: the config must give them (the seed finds interfaces by MAC). */
     @Override
-    public List<NodeMachine> prepare(List<Node> nodes, Function<String, Path> seedIso) throws ProvisionException {
+    public List<NodeMachine> prepare(List<Node> nodes, java.util.Set<String> which, Function<String, Path> seedIso)
+            throws ProvisionException {
         List<String> problems = new ArrayList<>();
         List<NodeMachine> result = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
+            if (!which.contains(n.name())) {
+                continue;
+            }
             String mac = mac(n.mac(), "nodes[" + i + "].mac", true, problems);
             boolean repl = n.replicationAddress() != null && !n.replicationAddress().isBlank();
             String replMac = mac(n.replicationMac(), "nodes[" + i + "].replicationMac", repl, problems);

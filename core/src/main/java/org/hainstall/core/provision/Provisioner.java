@@ -17,12 +17,22 @@ import org.hainstall.core.seed.CallbackReport;
 public interface Provisioner extends AutoCloseable {
 
     /**
-     * Steps 1–2: each node's machine is defined (a clone, not started) or known (a physical machine), and its MAC
-     * addresses are fixed — the seed needs them. Everything is checked before anything is changed.
+     * Steps 1–2: each named node's machine is defined (a clone, not started) or known (a physical machine), and its
+     * MAC addresses are fixed — the seed needs them. Everything is checked before anything is changed.
      *
-     * @param seedIso where each node's seed ISO will be, by node name
+     * @param configNodes the config's nodes, in its order (problems name them by their index there)
+     * @param which       the names of those to provision now
+     * @param seedIso     where each node's seed ISO will be, by node name
      */
-    List<NodeMachine> prepare(List<Node> nodes, Function<String, Path> seedIso) throws ProvisionException;
+    List<NodeMachine> prepare(List<Node> configNodes, java.util.Set<String> which, Function<String, Path> seedIso)
+            throws ProvisionException;
+
+    /** Every node of the config. */
+    default List<NodeMachine> prepare(List<Node> configNodes, Function<String, Path> seedIso)
+            throws ProvisionException {
+        return prepare(configNodes, configNodes.stream().map(Node::name).collect(java.util.stream.Collectors.toSet()),
+                seedIso);
+    }
 
     /** Step 5: powers the node on with its seed attached, or asks the administrator to. Returns at once. */
     void powerOn(String node) throws ProvisionException;

@@ -69,7 +69,9 @@ public final class ProvisioningRun {
                                            Map<String, HostKey> hostKeys, Path seedDir, Duration waitEach,
                                            Provisioner.WaitListener listener)
             throws ProvisionException, InterruptedException {
-        List<Provisioner.NodeMachine> machines = provisioner.prepare(nodes,
+        Set<String> which = new java.util.HashSet<>();
+        nodes.forEach(n -> which.add(n.name()));
+        List<Provisioner.NodeMachine> machines = provisioner.prepare(config.nodes(), which,
                 node -> seedDir.resolve(node + "-seed.iso"));
         boolean done = false;
         try {

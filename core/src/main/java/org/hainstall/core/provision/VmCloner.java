@@ -88,7 +88,13 @@ public final class VmCloner {
      */
     public synchronized List<ClonedNode> define(List<Node> nodes, Function<String, Path> seedIso)
             throws ProvisionException {
-        List<Plan> plans = plan(nodes, seedIso);
+        return define(nodes, nodes.stream().map(Node::name).collect(java.util.stream.Collectors.toSet()), seedIso);
+    }
+
+    /** Only the nodes named in {@code which}; problems still name each node by its index in {@code nodes}. */
+    public synchronized List<ClonedNode> define(List<Node> nodes, Set<String> which, Function<String, Path> seedIso)
+            throws ProvisionException {
+        List<Plan> plans = plan(nodes, which, seedIso);
         List<ClonedNode> result = new ArrayList<>();
         try {
             for (Plan p : plans) {
@@ -223,7 +229,8 @@ public final class VmCloner {
     private record Plan(Node node, String domainName, UUID uuid, Document doc, List<DiskCopy> disks,
                         String mainMac, String replicationMac, Path seedIso) { }
 
-    private List<Plan> plan(List<Node> nodes, Function<String, Path> seedIso) throws ProvisionException {
+    private List<Plan> plan(List<Node> nodes, Set<String> which, Function<String, Path> seedIso)
+            throws ProvisionException {
         List<String> problems = new ArrayList<>();
         String stubName = settings == null ? null : settings.stub();
         if (stubName == null || stubName.isBlank()) {
@@ -258,6 +265,9 @@ public final class VmCloner {
         Set<String> plannedMacs = new HashSet<>();
         List<Plan> plans = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
+            if (!which.contains(nodes.get(i).name())) {
+                continue;
+            }
             Plan p = planNode(i, nodes.get(i), stubName, stubXml, usedMacs, plannedMacs, seedIso, problems);
             if (p != null) {
                 plans.add(p);

@@ -153,12 +153,24 @@ class ProvisioningRunTest {
         assertOnlyTheStubIsLeft();
     }
 
+    @Test
+    void provisionsOnlyTheNodesItIsGivenNamingThemByTheirPlaceInTheConfig() throws Exception {
+        connect.domainDefineXML(VmClonerTest.resource("/org/hainstall/core/provision/stub-domain.xml")
+                .replace("<name>db2-node-stub</name>", "<name>sales-db2</name>").replace("5f1d7a52", "7f1d7a52")
+                .replace("52:54:00:5a:00:01", "52:54:00:5a:00:09"));
+
+        assertThatThrownBy(() -> run().run(List.of(config.nodes().get(1)), TestKeys.ed25519PublicLine("admin"),
+                hostKeys("sales-db2"), dir.resolve("seeds"), Duration.ofMinutes(5), (n, w) -> { }))
+                .hasMessageContaining("nodes[1].name: a domain named sales-db2 already exists");
+        assertThat(connect.listDefinedDomains()).doesNotContain("sales-db1");
+    }
+
     /** A provisioner whose machines' consoles print the given node-prep lines. */
     private record ConsoleOverride(Provisioner real, List<String> console) implements Provisioner {
         @Override
-        public List<NodeMachine> prepare(List<ClusterConfig.Node> nodes, java.util.function.Function<String, Path> iso)
-                throws ProvisionException {
-            return real.prepare(nodes, iso);
+        public List<NodeMachine> prepare(List<ClusterConfig.Node> nodes, Set<String> which,
+                                         java.util.function.Function<String, Path> iso) throws ProvisionException {
+            return real.prepare(nodes, which, iso);
         }
 
         @Override
