@@ -19,6 +19,8 @@ E2E_LIBVIRT_STATE="${E2E_LIBVIRT_CONFIG%.yaml}.state"
 e2e_libvirt_create_start() {   # e2e_libvirt_create_start LOG: create of the libvirt config; E2E_PID its pid
   setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_LIBVIRT_CONFIG" --yes >"$E2E_OUT/$1" 2>&1 &
   E2E_PID=$!
+  # A phase that fails leaves no create behind (phases run in subshells: this ends with the phase).
+  trap 'kill -9 -- "-$E2E_PID" 2>/dev/null || true' EXIT
 }
 e2e_sigint_in_wait() {   # e2e_sigint_in_wait LOG: SIGINT to E2E_PID; checks exit 4 within 5 s and the undo
   local rc=0 t0 t1 took n run
@@ -49,7 +51,7 @@ e2e_ctrl_c_in_callback_wait() {
   e2e_libvirt_create_start create-ctrl-c.log
   until grep -q "node-prep: called back: accepted" "$LAB_DIR/serial/$N1.log" 2>/dev/null; do
     if [[ -z $tap ]]; then
-      tap="$(lab_virsh domiflist "$N2" 2>/dev/null | awk -v net="$LAB_NET_MAIN" '$3 == net {print $1}' || true)"
+      tap="$(lab_virsh domiflist "$N2" 2>/dev/null | awk -v net="$LAB_NET_MAIN" '$3 == net && $1 != "-" {print $1}' || true)"
       if [[ -n $tap ]]; then lab_nsexec ip link set "$tap" down; lab_log "cut $N2's main link ($tap down)"; fi
     fi
     kill -0 "$E2E_PID" 2>/dev/null || { cat "$E2E_OUT/create-ctrl-c.log"; e2e_fail "create ended before $N1 called back"; return 1; }
