@@ -59,6 +59,18 @@ e2e_modify_refused() {   # e2e_modify_refused LOG WHAT-IT-MUST-NOT-ACCEPT
 
 # --- phases -------------------------------------------------------------------------------------------------
 
+# Runs a command in the background as a job of its own (process group = its pid, for "kill -- -PID"), with SIGINT
+# not ignored: bash starts background commands of a non-interactive shell with SIGINT ignored, and a JVM keeps an
+# ignored SIGINT ignored, so Ctrl-C could not reach it. Job control (set -m) gives it the terminal's default.
+e2e_bg() {   # e2e_bg OUT IN COMMAND...: sets E2E_PID
+  local out="$1" in="$2"
+  shift 2
+  set -m
+  "$@" <"$in" >"$out" 2>&1 &
+  E2E_PID=$!
+  set +m
+}
+
 # The newest run folder of a mode ("create", "modify") in a state folder.
 e2e_last_run() {
   [[ -d ${2:-$E2E_STATE}/runs ]] || return 0   # none yet (not an error: callers poll)

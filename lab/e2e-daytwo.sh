@@ -17,8 +17,7 @@ e2e_figure() { printf '%s %s\n' "$1" "$2" >>"$E2E_FIGURES"; lab_log "figure: $1 
 # create resumes that run, and a SIGINT in its wait ends it the same way.
 E2E_LIBVIRT_STATE="${E2E_LIBVIRT_CONFIG%.yaml}.state"
 e2e_libvirt_create_start() {   # e2e_libvirt_create_start LOG: create of the libvirt config; E2E_PID its pid
-  setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_LIBVIRT_CONFIG" --yes >"$E2E_OUT/$1" 2>&1 &
-  E2E_PID=$!
+  e2e_bg "$E2E_OUT/$1" /dev/null ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_LIBVIRT_CONFIG" --yes
   # A phase that fails leaves no create behind (phases run in subshells: this ends with the phase).
   trap 'kill -9 -- "-$E2E_PID" 2>/dev/null || true' EXIT
 }

@@ -56,8 +56,7 @@ e2e_physical_start() {   # e2e_physical_start LOG POWER_ON_NODES...
   local log="$E2E_OUT/$1" fifo="$PHYS_DIR/stdin.$RANDOM"
   shift
   mkfifo "$fifo"
-  setsid ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_CONFIG" --yes <"$fifo" >"$log" 2>&1 &
-  E2E_PID=$!
+  e2e_bg "$log" "$fifo" ip netns exec "$LAB_NS" "$HAINSTALL" create --config "$E2E_CONFIG" --yes
   e2e_answer_power_on "$E2E_PID" "$log" "$fifo" "$@" &
 }
 e2e_answer_power_on() {   # PID LOG FIFO NODES...

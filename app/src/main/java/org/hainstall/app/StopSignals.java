@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -39,7 +40,13 @@ final class StopSignals implements AutoCloseable {
         for (String name : List.of("INT", "TERM")) {
             Signal s = new Signal(name);
             signals.add(s);
-            previous.add(Signal.handle(s, handler));
+            SignalHandler before = Signal.handle(s, handler);
+            previous.add(before);
+            if (before == SignalHandler.SIG_IGN) {
+                // The JVM keeps a signal ignored that was ignored when it started (a shell's "cmd &"): say so.
+                LoggerFactory.getLogger(StopSignals.class).debug("SIG{} was ignored when hainstall started; it stays"
+                        + " ignored (send SIGTERM to stop the run)", name);
+            }
         }
     }
 
