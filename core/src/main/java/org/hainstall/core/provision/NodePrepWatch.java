@@ -117,11 +117,12 @@ public final class NodePrepWatch implements Provisioner.WaitListener, AutoClosea
                 // sshd still serves the key the stub made for itself, or is not ready: node-prep is not that far
             }
         }
-        view.alive |= portOpen || !signs.nodePrepConsole().isEmpty() || signs.stoppedState() != null;
+        view.alive |= signs.running() || portOpen || !signs.nodePrepConsole().isEmpty() || signs.stoppedState() != null;
         view.seen = signs.stoppedState() != null ? "its VM is " + signs.stoppedState()
                 : view.pinnedSince != null ? "it answers over SSH with its pinned host key"
                 : portOpen ? "its SSH port is open, node-prep has not installed its host key yet"
                 : !signs.nodePrepConsole().isEmpty() ? "its console shows node-prep at work"
+                : signs.running() ? "its VM runs, no answer from it yet (booting)"
                 : "no answer from it yet (booting)";
         Duration pinned = view.pinnedSince == null ? null : Duration.between(view.pinnedSince, clock.instant());
         view.reason = NodePrepVerdict.reasonToStop(signs, log, pinned);

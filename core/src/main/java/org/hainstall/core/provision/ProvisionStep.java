@@ -23,6 +23,9 @@ import org.hainstall.core.remote.Command;
 import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.remote.RemoteException;
+import org.hainstall.core.remote.Shell;
+import org.hainstall.core.remote.SshOptions;
+import org.hainstall.core.remote.SshShellFactory;
 import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.seed.CallbackReport;
 import org.hainstall.core.seed.CallbackServer;
@@ -39,6 +42,9 @@ public final class ProvisionStep implements Step {
     /** node-prep writes it when it has prepared the node (see node-prep.sh). */
     static final String PREP_MARK = "/var/lib/hainstall/machine-id";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    /** The watch's look over SSH: short, so that a look never outlasts the wait's own pace by much. */
+    private static final SshOptions WATCH_SSH = new SshOptions(Duration.ofSeconds(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(1), Duration.ofSeconds(10));
     /** After the call back, sshd still has to start (the stub's seed hook runs before it). */
     private static final Duration SSH_WAIT = Duration.ofSeconds(120);
 
@@ -135,7 +141,7 @@ public final class ProvisionStep implements Step {
                 config.management().callbackPort());
         try (CallbackServer server = CallbackServer.start(bind);
              Provisioner provisioner = provisioner(ctx, config, server);
-             NodePrepWatch watch = new NodePrepWatch(endpoints, provisioner, node -> nodePrepLog(ctx, node),
+             NodePrepWatch watch = new NodePrepWatch(endpoints, provisioner, node -> nodePrepLog(config, store, node),
                      ctx::cancelRequested, line -> notice(ctx, line), Clock.systemUTC())) {
             Map<String, CallbackReport> reports = new ProvisioningRun(config, provisioner, new SeedIsoBuilder(), server,
                     new SecureRandom()).run(unprepared, adminPublicKey, hostKeys, seedDir, waitEach, watch);
@@ -167,11 +173,17 @@ public final class ProvisionStep implements Step {
         ctx.output().line(OutputListener.Stream.STDOUT, line);
     }
 
-    /** node-prep's log, read with the node's pinned host key (the connection then stays for the later steps). */
-    private static String nodePrepLog(StepContext ctx, String node) throws RemoteException {
-        CommandResult r = ctx.shell(node).run(Command.of("tail", "-n", "20", "/var/log/hainstall-node-prep.log"),
-                PROBE_TIMEOUT, OutputListener.IGNORE);
-        return r.ok() ? r.stdout() : "";
+    /**
+     * node-prep's log, read with the node's pinned host key over a connection of its own, closed at once: no run
+     * connection (and no node lock) is opened to a machine that a cancel or a failure may still undo.
+     */
+    private static String nodePrepLog(ClusterConfig config, SecretsStore store, String node) throws RemoteException {
+        ClusterConfig.Node n = config.nodes().stream().filter(x -> x.name().equals(node)).findFirst().orElseThrow();
+        try (Shell shell = new SshShellFactory(store, WATCH_SSH).open(config, n)) {
+            CommandResult r = shell.run(Command.of("tail", "-n", "20", "/var/log/hainstall-node-prep.log"),
+                    PROBE_TIMEOUT, OutputListener.IGNORE);
+            return r.ok() ? r.stdout() : "";
+        }
     }
 
     private void awaitSshPort(StepContext ctx, ClusterConfig.Node node, int port) throws StepException {

@@ -168,10 +168,10 @@ public final class VmCloner {
         try {
             Domain d = connect.domainLookupByName(c.domainName());
             if (d.isActive() != 1) {
-                return new MachineSigns(d.getInfo().state.name().replace("VIR_DOMAIN_", "").toLowerCase(Locale.ROOT)
+                return new MachineSigns(false, d.getInfo().state.name().replace("VIR_DOMAIN_", "").toLowerCase(Locale.ROOT)
                         .replace('_', ' '), List.of());
             }
-            return new MachineSigns(null, consoleLog(d).map(SerialConsole::nodePrepLines).orElse(List.of()));
+            return new MachineSigns(true, null, consoleLog(d).map(SerialConsole::nodePrepLines).orElse(List.of()));
         } catch (LibvirtException | RuntimeException e) {
             LOG.debug("cannot read the state of {}: {}", c.domainName(), message(e));
             return MachineSigns.NONE;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NodePrepVerdictTest {
-    private static final MachineSigns RUNNING = new MachineSigns(null, List.of());
+    private static final MachineSigns RUNNING = new MachineSigns(true, null, List.of());
 
     @Test
     void keepsWaitingWhileTheNodeBoots() {
@@ -18,13 +18,13 @@ class NodePrepVerdictTest {
 
     @Test
     void givesUpOnAVmThatStopped() {
-        assertThat(NodePrepVerdict.reasonToStop(new MachineSigns("shut off", List.of()), null, null))
+        assertThat(NodePrepVerdict.reasonToStop(new MachineSigns(false, "shut off", List.of()), null, null))
                 .hasValueSatisfying(r -> assertThat(r).contains("its VM is shut off"));
     }
 
     @Test
     void givesUpWhenTheConsoleShowsNodePrepCannotCallBack() {
-        MachineSigns signs = new MachineSigns(null, List.of("node-prep: preparing lab-db1",
+        MachineSigns signs = new MachineSigns(true, null, List.of("node-prep: preparing lab-db1",
                 "node-prep: cannot call back: neither python3 nor curl and openssl are on this node"));
         assertThat(NodePrepVerdict.reasonToStop(signs, null, null)).hasValueSatisfying(r -> assertThat(r)
                 .isEqualTo("its console says: cannot call back: neither python3 nor curl and openssl are on this node"));

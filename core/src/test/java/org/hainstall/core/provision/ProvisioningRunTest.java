@@ -186,7 +186,7 @@ class ProvisioningRunTest {
 
         @Override
         public MachineSigns signs(String node) {
-            return new MachineSigns(null, console);
+            return new MachineSigns(true, null, console);
         }
 
         @Override
