@@ -23,6 +23,7 @@ import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.seed.CallbackReport;
 import org.hainstall.core.seed.CallbackServer;
+import org.hainstall.core.seed.SeedException;
 import org.hainstall.core.seed.SeedIsoBuilder;
 
 /**
@@ -113,9 +114,8 @@ public final class ProvisionStep implements Step {
                     store.nodeHostPublicKey(node.name()).orElseThrow().line()));
         }
         Path seedDir = org.hainstall.core.plan.StateFolder.forConfig(configFile).root().resolve("seeds");
-        InetSocketAddress bind = new InetSocketAddress(config.management().address(),
-                config.management().callbackPort());
-        try (CallbackServer server = CallbackServer.start(bind);
+        // forConfig listens on management.address only, and only when it is this workstation's unicast address.
+        try (CallbackServer server = CallbackServer.forConfig(config);
              Provisioner provisioner = provisioner(ctx, config, server)) {
             Map<String, CallbackReport> reports = new ProvisioningRun(config, provisioner, new SeedIsoBuilder(), server,
                     new SecureRandom()).run(adminPublicKey, hostKeys, seedDir, waitEach, (node, waited) ->
@@ -127,8 +127,8 @@ public final class ProvisionStep implements Step {
                 awaitSshPort(ctx, node, config.access() == null || config.access().port() == null ? 22
                         : config.access().port());
             }
-        } catch (IOException e) {
-            throw new StepException(id(), "cannot listen for call backs on " + bind + ": " + e.getMessage(), e);
+        } catch (SeedException e) {
+            throw new StepException(id(), "cannot listen for call backs: " + e.getMessage(), e);
         } catch (ProvisionException e) {
             throw new StepException(id(), e.getMessage(), e);
         } catch (InterruptedException e) {
