@@ -15,8 +15,10 @@ final class GeneralRules implements Rule {
         }
         if (p.required("management", c.management())) {
             ClusterConfig.Management m = c.management();
-            if (p.required("management.address", m.address())) {
-                Checks.address(p, "management.address", m.address());
+            if (p.required("management.address", m.address()) && Checks.address(p, "management.address", m.address())) {
+                Ipv4.notUnicast(Ipv4.parse(m.address()).getAsLong()).ifPresent(why -> p.error("management.address",
+                        ProblemCode.MANAGEMENT_ADDRESS_NOT_UNICAST, m.address() + " is " + why + "; the nodes call "
+                                + "back to it, so it must be this workstation's own address on their network."));
             }
             if (p.required("management.callbackPort", m.callbackPort())) {
                 Checks.port(p, "management.callbackPort", m.callbackPort());

@@ -49,7 +49,18 @@ final class NetworkRules implements Rule {
                 inSubnet(p, path + ".replicationAddress", node.replicationAddress(), repl, "network.replicationSubnet", true);
             }
         }
+        managementNotReserved(c, p, main);
         unique(c, p);
+    }
+
+    /** A management address inside the nodes' subnet must not be its network or (directed) broadcast address. */
+    private static void managementNotReserved(ClusterConfig c, ProblemList p, Optional<Ipv4.Subnet> main) {
+        OptionalLong m = c.management() == null ? OptionalLong.empty() : Ipv4.parse(c.management().address());
+        if (m.isPresent() && main.isPresent() && main.get().contains(m.getAsLong())
+                && main.get().isReserved(m.getAsLong())) {
+            p.error("management.address", ProblemCode.ADDRESS_RESERVED, c.management().address() + " is the network "
+                    + "or broadcast address of " + main.get() + "; the nodes could not call back to it.");
+        }
     }
 
     private static Optional<Ipv4.Subnet> subnet(ProblemList p, String path, String text) {

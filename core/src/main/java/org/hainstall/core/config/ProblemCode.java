@@ -50,6 +50,7 @@ public final class ProblemCode {
     public static final String ADDRESS_OUTSIDE_SUBNET = "ADDRESS_OUTSIDE_SUBNET";
     public static final String ADDRESS_RESERVED = "ADDRESS_RESERVED";
     public static final String ADDRESS_DUPLICATE = "ADDRESS_DUPLICATE";
+    public static final String MANAGEMENT_ADDRESS_NOT_UNICAST = "MANAGEMENT_ADDRESS_NOT_UNICAST";
     public static final String SUBNET_OVERLAP = "SUBNET_OVERLAP";
     public static final String PORT_OUT_OF_RANGE = "PORT_OUT_OF_RANGE";
     public static final String PORT_COLLISION = "PORT_COLLISION";
