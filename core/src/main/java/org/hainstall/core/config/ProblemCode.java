@@ -11,6 +11,7 @@ public final class ProblemCode {
 
     // Reading the file (ConfigLoader, ConfigOverrides): these make the file unusable, so they come as ConfigException.
     public static final String CONFIG_UNREADABLE = "CONFIG_UNREADABLE";
+    public static final String CONFIG_TOO_LARGE = "CONFIG_TOO_LARGE";
     public static final String CONFIG_SYNTAX = "CONFIG_SYNTAX";
     public static final String CONFIG_EMPTY = "CONFIG_EMPTY";
     public static final String CONFIG_UNKNOWN_KEY = "CONFIG_UNKNOWN_KEY";
