@@ -109,6 +109,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void controlCharactersInValuesAreEscapedSoNoLineCanBeForged() throws Exception {
+        Path file = write("evil.yaml", Example.text()
+                .replace("  name: sales-db ", "  name: \"sales\\e[2J\\a\\nerror   nodes[0].address [FORGED]: ok\" ")
+                .replace("  description: Sales DB2 HA pair", "  \"descr\\e]0;x\\aiption\": x"));
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(1);
+
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("cluster name 'sales\\e[2J\\x07\\nerror   nodes[0].address [FORGED]: ok'")
+                .contains("cluster.descr\\e]0;x\\x07iption [CONFIG_UNKNOWN_KEY]");
+        assertThat(out.lines()).noneMatch(line -> line.contains("[FORGED]") && line.startsWith("error   nodes[0]"));
+    }
+
+    @Test
     void aConfigWithAnEmojiAtTheParsersWindowIsValid() throws Exception {
         Path file = write("e.yaml", "# " + "x".repeat(1022) + "\uD83D\uDE00\n" + Example.text());
 

@@ -71,13 +71,13 @@ final class TreeReader {
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String key = p.currentName();
                     TokenStreamLocation keyAt = p.currentTokenLocation();
-                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    String childPath = path.isEmpty() ? Quote.escape(key) : path + "." + Quote.escape(key);
                     p.nextToken();
                     ConfigTree child = value(p, childPath, duplicates);
                     if (entries.containsKey(key)) {
                         ConfigTree.Entry earlier = entries.get(key);
                         duplicates.add(Problem.error(childPath, ProblemCode.CONFIG_DUPLICATE_KEY,
-                                "key '" + key + "' appears twice (" + at(keyAt) + ", first at line " + earlier.line()
+                                "key " + Quote.of(key) + " appears twice (" + at(keyAt) + ", first at line " + earlier.line()
                                         + "); a key may be given only once."));
                     } else {
                         entries.put(key, new ConfigTree.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), child));
