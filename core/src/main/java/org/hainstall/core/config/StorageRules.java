@@ -137,7 +137,7 @@ final class StorageRules implements Rule {
                         capacityKnown = false;
                         continue;
                     }
-                    if (PARTITION_TYPES.contains(part.type()) && !"lvm".equals(part.type())) {
+                    if (part.type() != null && PARTITION_TYPES.contains(part.type()) && !"lvm".equals(part.type())) {
                         p.error(pp, ProblemCode.PV_NOT_LVM_PARTITION, pv + " is declared with type " + Quote.of(part.type())
                                 + ", not lvm.");
                     }

@@ -67,7 +67,10 @@ class BrokenConfigCorpusTest {
         }
     }
 
-    private static List<String> problemsOf(String edits) throws ConfigException {
+    /** A case's config: the example's text after its "replace" edits, and its "set" overrides to apply. */
+    record Edited(String text, List<String> sets) { }
+
+    static Edited edit(String edits) {
         String text = Example.text();
         List<String> sets = new ArrayList<>();
         for (String edit : edits.split(" \\+\\+ ")) {
@@ -84,6 +87,13 @@ class BrokenConfigCorpusTest {
                 throw new IllegalStateException("unknown edit: " + edit);
             }
         }
+        return new Edited(text, sets);
+    }
+
+    private static List<String> problemsOf(String edits) throws ConfigException {
+        Edited edited = edit(edits);
+        String text = edited.text();
+        List<String> sets = edited.sets();
         List<Problem> problems;
         try {
             // As `validate` sees it: key and type problems beside every other one, only malformed text alone.
