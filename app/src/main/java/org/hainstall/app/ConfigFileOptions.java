@@ -46,4 +46,14 @@ public final class ConfigFileOptions {
         ClusterConfig fromFile = loader.load(config);
         return overrides.isEmpty() ? fromFile : configOverrides.apply(fromFile, overrides);
     }
+
+    /**
+     * As {@link #load()}, but unknown keys, duplicated keys and wrong types come back as problems beside the config
+     * rather than as a ConfigException, which is left for unreadable or malformed text and a wrong --set.
+     */
+    public ConfigLoader.Result read() throws ConfigException {
+        ConfigLoader.Result fromFile = loader.read(config);
+        return overrides.isEmpty() ? fromFile
+                : new ConfigLoader.Result(configOverrides.apply(fromFile.config(), overrides), fromFile.problems());
+    }
 }

@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int NOT_BUILT = 3;
     /** The admin cancelled, or the run was interrupted (Ctrl-C); it stopped at a step boundary. */
     static final int CANCELLED = 4;
+    /** hainstall itself failed (a bug): one line on the terminal, the details in its log file. */
+    static final int INTERNAL_ERROR = 70;
 
     private ExitCodes() {
     }

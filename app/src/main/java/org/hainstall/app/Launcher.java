@@ -16,7 +16,16 @@ public final class Launcher {
     public static void main(String[] args) {
         // Logging first: it routes java.util.logging (Guice, JavaFX) off the terminal before either says a word.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (RuntimeException | Error e) {
+            // Before picocli runs (the injector, say): the same guard, never a stack trace on the terminal.
+            PrintWriter err = new PrintWriter(System.err, true);
+            new InternalErrorGuard(InternalErrorGuard.defaultLog()).report(e, "", err);
+            status = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(status);
     }
 
     static int run(String... args) {
@@ -34,9 +43,14 @@ public final class Launcher {
     }
 
     static int run(Injector injector, PrintWriter out, PrintWriter err, String... args) {
+        return run(injector, out, err, new InternalErrorGuard(InternalErrorGuard.defaultLog()), args);
+    }
+
+    static int run(Injector injector, PrintWriter out, PrintWriter err, InternalErrorGuard guard, String... args) {
         CommandLine cli = new CommandLine(HainstallCommand.class, new GuiceFactory(injector));
         cli.setOut(out);
         cli.setErr(err);
+        cli.setExecutionExceptionHandler(guard);
         return cli.execute(args);
     }
 }

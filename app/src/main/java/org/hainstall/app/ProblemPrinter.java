@@ -3,6 +3,7 @@ package org.hainstall.app;
 import java.io.PrintWriter;
 import java.util.List;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.config.Quote;
 import org.hainstall.core.config.Severity;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ProblemPrinter {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    void print(PrintWriter out, String file, boolean readable, List<Problem> problems, boolean json) {
+    void print(PrintWriter out, String fileName, boolean readable, List<Problem> problems, boolean json) {
+        // Problems quote the config's values safely at their source (Quote); the file name comes from argv.
+        String file = json ? fileName : Quote.escape(fileName);
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
         if (json) {

@@ -4,8 +4,8 @@ import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigException;
+import org.hainstall.core.config.ConfigLoader;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.config.Problem;
 import picocli.CommandLine.Command;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:valid (warnings are printed but do not fail)",
-                "1:the config has errors",
-                "2:the file is unreadable or malformed, or a --set is wrong"})
+                "1:the config has errors (unknown keys and values of the wrong type included)",
+                "2:the file is unreadable, too large or malformed, or a --set is wrong"})
 final class ValidateCommand implements Callable<Integer> {
     static final int VALID = 0;
     static final int INVALID = 1;
@@ -49,14 +49,15 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String file = configFile.file().toString();
-        ClusterConfig config;
+        ConfigLoader.Result read;
         try {
-            config = configFile.load();
+            read = configFile.read();
         } catch (ConfigException e) {
             printer.print(out, file, false, e.problems(), json);
             return UNREADABLE;
         }
-        List<Problem> problems = validator.validate(config);
+        // Unknown keys and wrong types are reported with every other problem, not instead of them.
+        List<Problem> problems = validator.validate(read);
         printer.print(out, file, true, problems, json);
         return problems.stream().anyMatch(Problem::isError) ? INVALID : VALID;
     }

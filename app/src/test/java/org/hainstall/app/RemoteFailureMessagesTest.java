@@ -53,7 +53,7 @@ class RemoteFailureMessagesTest {
         ClusterConfig example = new ConfigLoader().load(Path.of("..", "examples", "cluster.yaml"));
         ClusterConfig onLoopback = new ConfigOverrides().apply(example, List.of("network.subnet=127.0.0.0/8",
                 "network.gateway=127.0.0.254", "network.dns=127.0.0.254", "network.serviceAddress=127.0.0.50",
-                "management.address=127.0.0.3", "nodes[0].address=" + DB1, "nodes[1].address=" + DB2,
+                "management.address=192.0.2.10", "nodes[0].address=" + DB1, "nodes[1].address=" + DB2,
                 "access.port=" + port));
         config = tmp.resolve("sales-db.yaml");
         new ConfigWriter().write(onLoopback, config);

@@ -84,12 +84,65 @@ class ValidateCommandTest {
     }
 
     @Test
-    void unknownKeyExitsTwoWithSuggestion() throws Exception {
-        Path file = write("typo.yaml", Example.text().replace("    address: 192.168.122.12", "    adress: 192.168.122.12"));
+    void unknownKeyIsReportedWithEveryOtherProblemAndExitsOne() throws Exception {
+        Path file = write("typo.yaml", Example.text().replace("    address: 192.168.122.12", "    adress: 192.168.122.12")
+                .replace("udpPort: 6940", "udpPort: 70000"));
 
-        assertThat(run("validate", "--config", file.toString())).isEqualTo(2);
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(1);
         assertThat(out).contains("nodes[1].adress [CONFIG_UNKNOWN_KEY]: unknown key 'adress' at line 51, column 5; "
-                + "did you mean 'address'?");
+                        + "did you mean 'address'?")
+                .contains("nodes[1].address [VALUE_REQUIRED]")
+                .contains("heartbeat.udpPort [PORT_OUT_OF_RANGE]")
+                .contains("typo.yaml: 3 errors.");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsOneProblemAmongTheOthersNotAlsoMissing() throws Exception {
+        Path file = write("types.yaml", Example.text().replace("udpPort: 6940", "udpPort: high")
+                .replace("192.168.122.12", "192.168.122.11"));
+
+        assertThat(run("validate", "--config", file.toString(), "--json")).isEqualTo(1);
+        JsonNode root = JsonMapper.builder().build().readTree(out);
+        assertThat(root.get("readable").asBoolean()).isTrue();
+        assertThat(root.get("problems").findValuesAsString("code"))
+                .containsExactly("CONFIG_WRONG_TYPE", "ADDRESS_DUPLICATE");
+    }
+
+    @Test
+    void controlCharactersInValuesAreEscapedSoNoLineCanBeForged() throws Exception {
+        Path file = write("evil.yaml", Example.text()
+                .replace("  name: sales-db ", "  name: \"sales\\e[2J\\a\\nerror   nodes[0].address [FORGED]: ok\" ")
+                .replace("  description: Sales DB2 HA pair", "  \"descr\\e]0;x\\aiption\": x"));
+
+        assertThat(run("validate", "--config", file.toString())).isEqualTo(1);
+
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("cluster name 'sales\\e[2J\\x07\\nerror   nodes[0].address [FORGED]: ok'")
+                .contains("cluster.descr\\e]0;x\\x07iption [CONFIG_UNKNOWN_KEY]");
+        assertThat(out.lines()).noneMatch(line -> line.contains("[FORGED]") && line.startsWith("error   nodes[0]"));
+    }
+
+    @Test
+    void aConfigWithAnEmojiAtTheParsersWindowIsValid() throws Exception {
+        Path file = write("e.yaml", "# " + "x".repeat(1022) + "\uD83D\uDE00\n" + Example.text());
+
+        assertThat(run("validate", "--config", file.toString())).isZero();
+        assertThat(out).contains("e.yaml: valid.");
+        assertThat(out + err).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDeviceOrAHugeFileExitsTwoAtOnceWithOneClearLine() throws Exception {
+        Path huge = write("huge.yaml", "#" + "x".repeat(10 * 1024 * 1024) + "\n");
+
+        for (String file : java.util.List.of("/dev/zero", huge.toString())) {
+            int status = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> run("validate", "--config", file));
+            assertThat(status).as(file).isEqualTo(2);
+            assertThat(out).as(file).containsAnyOf("[CONFIG_UNREADABLE]: cannot read '/dev/zero': not a regular file",
+                    "[CONFIG_TOO_LARGE]: '" + huge + "' is 10485762 bytes");
+            assertThat(err).isEmpty();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.config.Quote;
 
 /**
  * What a clone must not share with its source. An error where the two would collide when both run on one
@@ -23,7 +24,8 @@ public final class CloneCheck {
         List<Problem> problems = new ArrayList<>();
         if (Objects.equals(name(source), name(clone))) {
             problems.add(Problem.error("cluster.name", "CLONE_SAME_CLUSTER_NAME",
-                    "the clone is still named '" + name(clone) + "' like its source; VMs and secrets folders would collide"));
+                    "the clone is still named " + Quote.of(name(clone))
+                            + " like its source; VMs and secrets folders would collide"));
         }
         Set<String> sourceAddresses = new HashSet<>();
         source.nodes().forEach(n -> {
@@ -38,7 +40,7 @@ public final class CloneCheck {
             ClusterConfig.Node n = clone.nodes().get(i);
             if (sourceNames.contains(n.name())) {
                 problems.add(Problem.error("nodes[" + i + "].name", "CLONE_SAME_NODE_NAME",
-                        "node name '" + n.name() + "' is used by the source cluster"));
+                        "node name " + Quote.of(n.name()) + " is used by the source cluster"));
             }
             if (sourceAddresses.contains(n.address())) {
                 problems.add(Problem.error("nodes[" + i + "].address", "CLONE_SAME_ADDRESS",

@@ -30,7 +30,7 @@ final class BackupRules implements Rule {
         if (p.required("backup.schedule", b.schedule())) {
             Optional<String> why = Cron.check(b.schedule());
             why.ifPresent(w -> p.error("backup.schedule", ProblemCode.BACKUP_SCHEDULE_INVALID,
-                    "cron schedule '" + b.schedule() + "' " + w + "."));
+                    "cron schedule " + Quote.of(b.schedule()) + " " + w + "."));
         }
         if (p.required("backup.retentionDays", b.retentionDays()) && b.retentionDays() < 1) {
             p.error("backup.retentionDays", ProblemCode.BACKUP_RETENTION_INVALID,
@@ -64,14 +64,14 @@ final class BackupRules implements Rule {
             }
             String key = name.toUpperCase(Locale.ROOT);
             if (!declared.containsKey(key)) {
-                p.error(path, ProblemCode.BACKUP_DATABASE_UNKNOWN, "'" + name + "' is not a database of db2.instances.");
+                p.error(path, ProblemCode.BACKUP_DATABASE_UNKNOWN, Quote.of(name) + " is not a database of db2.instances.");
             }
             covered.add(key);
         }
         for (Map.Entry<String, String> db : declared.entrySet()) {
             if (!covered.contains(db.getKey())) {
                 p.error("backup.databases", ProblemCode.BACKUP_DATABASE_MISSING,
-                        "database '" + db.getValue() + "' is not covered by the backup; add it to backup.databases.");
+                        "database " + Quote.of(db.getValue()) + " is not covered by the backup; add it to backup.databases.");
             }
         }
     }

@@ -18,7 +18,7 @@ final class Checks {
 
     static boolean address(ProblemList p, String path, String address) {
         if (Ipv4.parse(address).isEmpty()) {
-            p.error(path, ProblemCode.ADDRESS_INVALID, "'" + address + "' is not an IPv4 address such as 192.168.122.11.");
+            p.error(path, ProblemCode.ADDRESS_INVALID, Quote.of(address) + " is not an IPv4 address such as 192.168.122.11.");
             return false;
         }
         return true;
@@ -26,7 +26,7 @@ final class Checks {
 
     static boolean path(ProblemList p, String path, String value) {
         if (!Names.absolutePath(value)) {
-            p.error(path, ProblemCode.PATH_INVALID, "'" + value + "' is not a plain absolute path (segments of letters, "
+            p.error(path, ProblemCode.PATH_INVALID, Quote.of(value) + " is not a plain absolute path (segments of letters, "
                     + "digits, '_', '.', '+' and '-'; no '..', no trailing '/').");
             return false;
         }

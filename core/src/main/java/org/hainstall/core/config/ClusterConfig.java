@@ -129,8 +129,8 @@ public record ClusterConfig(
         /** The timeout in force: the configured one, or the default. */
         public java.time.Duration peerConnectTimeoutOrDefault() {
             return Durations.parse(peerConnectTimeout == null ? DEFAULT_PEER_CONNECT_TIMEOUT : peerConnectTimeout)
-                    .orElseThrow(() -> new IllegalStateException("replication.peerConnectTimeout '"
-                            + peerConnectTimeout + "' is not a duration (the validator reports this)"));
+                    .orElseThrow(() -> new IllegalStateException("replication.peerConnectTimeout " + Quote.of(peerConnectTimeout)
+                            + " is not a duration (the validator reports this)"));
         }
     }
 

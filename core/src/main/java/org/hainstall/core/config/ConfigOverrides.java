@@ -31,8 +31,8 @@ public final class ConfigOverrides {
         for (String assignment : assignments) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
-                problems.add(Problem.error(assignment, ProblemCode.CONFIG_OVERRIDE_SYNTAX,
-                        "'" + assignment + "' is not PATH=VALUE (for example nodes[1].address=192.168.122.22)."));
+                problems.add(Problem.error(Quote.escape(assignment), ProblemCode.CONFIG_OVERRIDE_SYNTAX,
+                        Quote.of(assignment) + " is not PATH=VALUE (for example nodes[1].address=192.168.122.22)."));
                 continue;
             }
             String path = assignment.substring(0, eq).strip();
@@ -57,8 +57,8 @@ public final class ConfigOverrides {
         for (String part : path.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_OVERRIDE_SYNTAX,
-                        "'" + path + "' is not a config path (keys separated by dots, list indexes in brackets: "
+                throw new ConfigException(Problem.error(Quote.escape(path), ProblemCode.CONFIG_OVERRIDE_SYNTAX,
+                        Quote.of(path) + " is not a config path (keys separated by dots, list indexes in brackets: "
                                 + "nodes[1].address)."));
             }
             List<Integer> indexes = new ArrayList<>();
@@ -78,8 +78,8 @@ public final class ConfigOverrides {
         RecordMapper.RecordShape shape = mapper.shape(type);
         Type fieldType = shape.typeOf(step.key());
         if (fieldType == null) {
-            String message = "no such setting: '" + step.key() + "' is not a key here";
-            message += Suggest.closest(step.key(), shape.names()).map(s -> "; did you mean '" + s + "'?").orElse(".");
+            String message = "no such setting: " + Quote.of(step.key()) + " is not a key here";
+            message += Suggest.closest(step.key(), shape.names()).map(s -> "; did you mean " + Quote.of(s) + "?").orElse(".");
             throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_OVERRIDE_PATH, message));
         }
         Map<String, ConfigTree.Entry> entries = new LinkedHashMap<>(
@@ -98,13 +98,13 @@ public final class ConfigOverrides {
             int index = indexes.get(level);
             if (raw != List.class) {
                 throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_OVERRIDE_PATH,
-                        "'" + steps.get(at).key() + "' is not a list, so it takes no [" + index + "]."));
+                        Quote.of(steps.get(at).key()) + " is not a list, so it takes no [" + index + "]."));
             }
             List<ConfigTree> items = current instanceof ConfigTree.Arr
                     ? new ArrayList<>(((ConfigTree.Arr) current).items()) : new ArrayList<>();
             if (index >= items.size()) {
                 throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_OVERRIDE_PATH,
-                        "'" + steps.get(at).key() + "' has " + items.size() + " entries, so index " + index
+                        Quote.of(steps.get(at).key()) + " has " + items.size() + " entries, so index " + index
                                 + " does not exist (indexes count from 0)."));
             }
             items.set(index, setInField(items.get(index), RecordMapper.elementType(type), indexes, level + 1,
@@ -114,7 +114,7 @@ public final class ConfigOverrides {
         if (at + 1 < steps.size()) {
             if (!raw.isRecord()) {
                 throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_OVERRIDE_PATH,
-                        "'" + steps.get(at).key() + "' is " + RecordMapper.expected(raw) + ", not a section with keys."));
+                        Quote.of(steps.get(at).key()) + " is " + RecordMapper.expected(raw) + ", not a section with keys."));
             }
             return set(current, raw, steps, at + 1, path, value);
         }
@@ -151,13 +151,13 @@ public final class ConfigOverrides {
             return new ConfigTree.Arr(items, 0, 0);
         }
         throw new ConfigException(Problem.error(path, ProblemCode.CONFIG_OVERRIDE_PATH,
-                "'" + path + "' holds several settings; --set takes one value at a time (for example "
+                Quote.of(path) + " holds several settings; --set takes one value at a time (for example "
                         + (raw == List.class ? path + "[0]." : path + ".") + "NAME=VALUE)."));
     }
 
     private static ConfigException wrongType(String path, String expected, String value) {
         return new ConfigException(Problem.error(path, ProblemCode.CONFIG_WRONG_TYPE,
-                "expected " + expected + ", got '" + value + "'."));
+                "expected " + expected + ", got " + Quote.of(value) + "."));
     }
 
     /** Keys in the records' order, so a section created by --set is written like any other. */

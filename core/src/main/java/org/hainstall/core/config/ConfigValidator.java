@@ -32,4 +32,22 @@ public final class ConfigValidator {
         }
         return problems.toList();
     }
+
+    /**
+     * Every problem of a file as {@link ConfigLoader#read} read it: its reading problems (unknown keys, duplicated
+     * keys, wrong types) first, then the validator's, leaving out those about a value the reading problems already
+     * name (a value of the wrong type is read as missing, and "required" would only repeat it).
+     */
+    public List<Problem> validate(ConfigLoader.Result read) {
+        List<Problem> all = new java.util.ArrayList<>(read.problems());
+        for (Problem p : validate(read.config())) {
+            boolean repeats = read.problems().stream().anyMatch(r -> !r.path().isEmpty()
+                    && (p.path().equals(r.path()) || p.path().startsWith(r.path() + ".")
+                    || p.path().startsWith(r.path() + "[")));
+            if (!repeats) {
+                all.add(p);
+            }
+        }
+        return List.copyOf(all);
+    }
 }

@@ -28,7 +28,7 @@ final class Cron {
         for (int i = 0; i < 5; i++) {
             for (String item : fields[i].split(",", -1)) {
                 if (!validItem(item, i)) {
-                    return Optional.of("field " + (i + 1) + " (" + FIELDS[i] + ") '" + fields[i] + "' is not valid; it takes "
+                    return Optional.of("field " + (i + 1) + " (" + FIELDS[i] + ") " + Quote.of(fields[i]) + " is not valid; it takes "
                             + MIN[i] + "-" + MAX[i] + ", *, ranges a-b, steps */n and lists a,b");
                 }
             }

@@ -15,7 +15,7 @@ final class FilesystemRules implements Rule {
         for (Located fs : all(c)) {
             if (p.required(fs.path() + ".type", fs.fs().type()) && !TYPES.contains(fs.fs().type())) {
                 p.error(fs.path() + ".type", ProblemCode.FILESYSTEM_TYPE_UNKNOWN,
-                        "filesystem type '" + fs.fs().type() + "' is unknown; use one of " + TYPES + ".");
+                        "filesystem type " + Quote.of(fs.fs().type()) + " is unknown; use one of " + TYPES + ".");
             }
             String mp = fs.fs().mountPoint();
             String mpPath = fs.path() + ".mountPoint";
@@ -23,13 +23,13 @@ final class FilesystemRules implements Rule {
                 continue;
             }
             if (!Names.absolutePath(mp)) {
-                p.error(mpPath, ProblemCode.MOUNT_POINT_INVALID, "'" + mp + "' is not a plain absolute directory "
+                p.error(mpPath, ProblemCode.MOUNT_POINT_INVALID, Quote.of(mp) + " is not a plain absolute directory "
                         + "(not '/', no '..', no trailing '/').");
                 continue;
             }
             String earlier = mounts.putIfAbsent(mp, mpPath);
             if (earlier != null) {
-                p.error(mpPath, ProblemCode.MOUNT_POINT_DUPLICATE, mp + " is already the mount point of " + earlier + ".");
+                p.error(mpPath, ProblemCode.MOUNT_POINT_DUPLICATE, Quote.of(mp) + " is already the mount point of " + earlier + ".");
             }
         }
     }

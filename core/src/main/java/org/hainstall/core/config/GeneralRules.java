@@ -10,13 +10,15 @@ final class GeneralRules implements Rule {
     public void check(ClusterConfig c, ProblemList p) {
         if (p.required("cluster", c.cluster()) && p.required("cluster.name", c.cluster().name())
                 && !Names.clusterName(c.cluster().name())) {
-            p.error("cluster.name", ProblemCode.CLUSTER_NAME_INVALID, "cluster name '" + c.cluster().name()
-                    + "' must be lowercase letters, digits and inner hyphens, at most 63 characters (it names VMs and folders).");
+            p.error("cluster.name", ProblemCode.CLUSTER_NAME_INVALID, "cluster name " + Quote.of(c.cluster().name())
+                    + " must be lowercase letters, digits and inner hyphens, at most 63 characters (it names VMs and folders).");
         }
         if (p.required("management", c.management())) {
             ClusterConfig.Management m = c.management();
-            if (p.required("management.address", m.address())) {
-                Checks.address(p, "management.address", m.address());
+            if (p.required("management.address", m.address()) && Checks.address(p, "management.address", m.address())) {
+                Ipv4.notUnicast(Ipv4.parse(m.address()).getAsLong()).ifPresent(why -> p.error("management.address",
+                        ProblemCode.MANAGEMENT_ADDRESS_NOT_UNICAST, m.address() + " is " + why + "; the nodes call "
+                                + "back to it, so it must be this workstation's own address on their network."));
             }
             if (p.required("management.callbackPort", m.callbackPort())) {
                 Checks.port(p, "management.callbackPort", m.callbackPort());
@@ -25,8 +27,8 @@ final class GeneralRules implements Rule {
         if (p.required("access", c.access())) {
             ClusterConfig.Access a = c.access();
             if (p.required("access.user", a.user()) && !Names.user(a.user())) {
-                p.error("access.user", ProblemCode.USER_NAME_INVALID, "'" + a.user()
-                        + "' is not a plain user name (lowercase letters, digits, '_' and '-', at most 32 characters).");
+                p.error("access.user", ProblemCode.USER_NAME_INVALID, Quote.of(a.user())
+                        + " is not a plain user name (lowercase letters, digits, '_' and '-', at most 32 characters).");
             }
             if (p.required("access.port", a.port())) {
                 Checks.port(p, "access.port", a.port());
@@ -55,7 +57,7 @@ final class GeneralRules implements Rule {
         String kind = c.provisioning().kind();
         if (!PROVISIONING_KINDS.contains(kind)) {
             p.error("provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN,
-                    "provisioning kind '" + kind + "' is unknown; use libvirt or physical.");
+                    "provisioning kind " + Quote.of(kind) + " is unknown; use libvirt or physical.");
             return;
         }
         if (!kind.equals("libvirt") || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {
@@ -64,7 +66,7 @@ final class GeneralRules implements Rule {
         ClusterConfig.Libvirt l = c.provisioning().libvirt();
         if (p.required("provisioning.libvirt.uri", l.uri()) && !Names.libvirtUri(l.uri())) {
             p.error("provisioning.libvirt.uri", ProblemCode.LIBVIRT_URI_INVALID,
-                    "'" + l.uri() + "' is not a libvirt URI such as qemu:///system.");
+                    Quote.of(l.uri()) + " is not a libvirt URI such as qemu:///system.");
         }
         libvirtName(p, "provisioning.libvirt.stub", l.stub());
         libvirtName(p, "provisioning.libvirt.storagePool", l.storagePool());
@@ -74,8 +76,8 @@ final class GeneralRules implements Rule {
 
     private static void libvirtName(ProblemList p, String path, String name) {
         if (p.required(path, name) && !Names.libvirtName(name)) {
-            p.error(path, ProblemCode.LIBVIRT_NAME_INVALID, "'" + name
-                    + "' is not a plain libvirt name (letters, digits, '_', '.', '+' and '-', at most 64 characters).");
+            p.error(path, ProblemCode.LIBVIRT_NAME_INVALID, Quote.of(name)
+                    + " is not a plain libvirt name (letters, digits, '_', '.', '+' and '-', at most 64 characters).");
         }
     }
 
@@ -89,14 +91,14 @@ final class GeneralRules implements Rule {
                 String s = servers.get(i);
                 String path = Rule.at("time.ntpServers", i);
                 if (p.required(path, s) && !Names.hostname(s) && Ipv4.parse(s).isEmpty()) {
-                    p.error(path, ProblemCode.HOSTNAME_INVALID, "'" + s + "' is neither a host name nor an IPv4 address.");
+                    p.error(path, ProblemCode.HOSTNAME_INVALID, Quote.of(s) + " is neither a host name nor an IPv4 address.");
                 }
             }
         }
         String tz = c.time().timezone();
         if (p.required("time.timezone", tz) && !Names.timezone(tz)) {
             p.error("time.timezone", ProblemCode.TIMEZONE_INVALID,
-                    "'" + tz + "' is not a time zone; write UTC or Area/City such as Europe/Berlin.");
+                    Quote.of(tz) + " is not a time zone; write UTC or Area/City such as Europe/Berlin.");
         }
     }
 }

@@ -46,7 +46,7 @@ final class HeartbeatRules implements Rule {
         }
         Optional<Duration> d = Durations.parse(text);
         if (d.isEmpty() || d.get().isZero()) {
-            p.error(path, ProblemCode.DURATION_INVALID, "'" + text + "' is not a duration such as 500ms, 2s or 1m.");
+            p.error(path, ProblemCode.DURATION_INVALID, Quote.of(text) + " is not a duration such as 500ms, 2s or 1m.");
             return Optional.empty();
         }
         return d;

@@ -41,6 +41,31 @@ final class Ipv4 {
         return octets == 4 ? OptionalLong.of(value) : OptionalLong.empty();
     }
 
+    /**
+     * Why {@code address} cannot be one host's own address that others reach, or empty when it can: the
+     * unspecified "this network" block (0/8), loopback (127/8), multicast (224/4), the limited broadcast
+     * (255.255.255.255) and the reserved block 240/4.
+     */
+    static Optional<String> notUnicast(long address) {
+        int first = (int) (address >>> 24);
+        if (first == 0) {
+            return Optional.of("the unspecified address (0.0.0.0/8)");
+        }
+        if (first == 127) {
+            return Optional.of("a loopback address (127.0.0.0/8)");
+        }
+        if (address == 0xFFFFFFFFL) {
+            return Optional.of("the broadcast address");
+        }
+        if (first >= 224 && first <= 239) {
+            return Optional.of("a multicast address (224.0.0.0/4)");
+        }
+        if (first >= 240) {
+            return Optional.of("a reserved address (240.0.0.0/4)");
+        }
+        return Optional.empty();
+    }
+
     static String format(long address) {
         return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "." + (address & 255);
     }

@@ -15,7 +15,7 @@ final class NetworkRules implements Rule {
         }
         ClusterConfig.Network n = c.network();
         if (p.required("network.domain", n.domain()) && !Names.hostname(n.domain())) {
-            p.error("network.domain", ProblemCode.HOSTNAME_INVALID, "'" + n.domain() + "' is not a DNS domain (RFC 1123).");
+            p.error("network.domain", ProblemCode.HOSTNAME_INVALID, Quote.of(n.domain()) + " is not a DNS domain (RFC 1123).");
         }
         Optional<Ipv4.Subnet> main = subnet(p, "network.subnet", n.subnet());
         Optional<Ipv4.Subnet> repl = subnet(p, "network.replicationSubnet", n.replicationSubnet());
@@ -49,7 +49,18 @@ final class NetworkRules implements Rule {
                 inSubnet(p, path + ".replicationAddress", node.replicationAddress(), repl, "network.replicationSubnet", true);
             }
         }
+        managementNotReserved(c, p, main);
         unique(c, p);
+    }
+
+    /** A management address inside the nodes' subnet must not be its network or (directed) broadcast address. */
+    private static void managementNotReserved(ClusterConfig c, ProblemList p, Optional<Ipv4.Subnet> main) {
+        OptionalLong m = c.management() == null ? OptionalLong.empty() : Ipv4.parse(c.management().address());
+        if (m.isPresent() && main.isPresent() && main.get().contains(m.getAsLong())
+                && main.get().isReserved(m.getAsLong())) {
+            p.error("management.address", ProblemCode.ADDRESS_RESERVED, c.management().address() + " is the network "
+                    + "or broadcast address of " + main.get() + "; the nodes could not call back to it.");
+        }
     }
 
     private static Optional<Ipv4.Subnet> subnet(ProblemList p, String path, String text) {
@@ -58,9 +69,9 @@ final class NetworkRules implements Rule {
         }
         Optional<Ipv4.Subnet> subnet = Ipv4.Subnet.parse(text);
         if (subnet.isEmpty()) {
-            p.error(path, ProblemCode.SUBNET_INVALID, "'" + text + "' is not a subnet such as 192.168.122.0/24.");
+            p.error(path, ProblemCode.SUBNET_INVALID, Quote.of(text) + " is not a subnet such as 192.168.122.0/24.");
         } else if (subnet.get().hostBitsSet()) {
-            p.error(path, ProblemCode.SUBNET_INVALID, "'" + text + "' has host bits set; did you mean " + subnet.get() + "?");
+            p.error(path, ProblemCode.SUBNET_INVALID, Quote.of(text) + " has host bits set; did you mean " + subnet.get() + "?");
             return Optional.empty();
         }
         return subnet;

@@ -27,13 +27,13 @@ final class NodeRules implements Rule {
             }
             if (p.required(path + ".name", node.name())) {
                 if (!Names.hostname(node.name())) {
-                    p.error(path + ".name", ProblemCode.HOSTNAME_INVALID, "'" + node.name()
-                            + "' is not a host name (RFC 1123: letters, digits and inner hyphens, dot-separated).");
+                    p.error(path + ".name", ProblemCode.HOSTNAME_INVALID, Quote.of(node.name())
+                            + " is not a host name (RFC 1123: letters, digits and inner hyphens, dot-separated).");
                 } else {
                     String earlier = names.putIfAbsent(Names.lower(node.name()), path + ".name");
                     if (earlier != null) {
-                        p.error(path + ".name", ProblemCode.NODE_NAME_DUPLICATE, "node name '" + node.name()
-                                + "' is already used by " + earlier + "; the two nodes need different names.");
+                        p.error(path + ".name", ProblemCode.NODE_NAME_DUPLICATE, "node name " + Quote.of(node.name())
+                                + " is already used by " + earlier + "; the two nodes need different names.");
                     }
                 }
             }
@@ -62,12 +62,12 @@ final class NodeRules implements Rule {
             return;
         }
         if (!Names.mac(mac)) {
-            p.error(path, ProblemCode.MAC_INVALID, "'" + mac + "' is not a unicast MAC address such as 52:54:00:00:00:12.");
+            p.error(path, ProblemCode.MAC_INVALID, Quote.of(mac) + " is not a unicast MAC address such as 52:54:00:00:00:12.");
             return;
         }
         String earlier = seen.putIfAbsent(Names.lower(mac), path);
         if (earlier != null) {
-            p.error(path, ProblemCode.MAC_DUPLICATE, mac + " is already used by " + earlier + ".");
+            p.error(path, ProblemCode.MAC_DUPLICATE, Quote.of(mac) + " is already used by " + earlier + ".");
         }
     }
 }

@@ -11,6 +11,7 @@ public final class ProblemCode {
 
     // Reading the file (ConfigLoader, ConfigOverrides): these make the file unusable, so they come as ConfigException.
     public static final String CONFIG_UNREADABLE = "CONFIG_UNREADABLE";
+    public static final String CONFIG_TOO_LARGE = "CONFIG_TOO_LARGE";
     public static final String CONFIG_SYNTAX = "CONFIG_SYNTAX";
     public static final String CONFIG_EMPTY = "CONFIG_EMPTY";
     public static final String CONFIG_UNKNOWN_KEY = "CONFIG_UNKNOWN_KEY";
@@ -50,6 +51,7 @@ public final class ProblemCode {
     public static final String ADDRESS_OUTSIDE_SUBNET = "ADDRESS_OUTSIDE_SUBNET";
     public static final String ADDRESS_RESERVED = "ADDRESS_RESERVED";
     public static final String ADDRESS_DUPLICATE = "ADDRESS_DUPLICATE";
+    public static final String MANAGEMENT_ADDRESS_NOT_UNICAST = "MANAGEMENT_ADDRESS_NOT_UNICAST";
     public static final String SUBNET_OVERLAP = "SUBNET_OVERLAP";
     public static final String PORT_OUT_OF_RANGE = "PORT_OUT_OF_RANGE";
     public static final String PORT_COLLISION = "PORT_COLLISION";

@@ -22,7 +22,7 @@ final class ProblemList {
                 || (value instanceof List && ((List<?>) value).isEmpty());
         if (missing) {
             String key = path.substring(path.lastIndexOf('.') + 1);
-            error(path, ProblemCode.VALUE_REQUIRED, "'" + key + "' is required"
+            error(path, ProblemCode.VALUE_REQUIRED, Quote.of(key) + " is required"
                     + (value instanceof List ? " and must list at least one entry." : "."));
         }
         return !missing;

@@ -88,7 +88,9 @@ final class RecordMapper {
         RecordShape shape = shape(type);
         Object[] args = new Object[shape.names().size()];
         for (ConfigTree.Entry entry : obj.entries().values()) {
-            String childPath = path.isEmpty() ? entry.key() : path + "." + entry.key();
+            // An unknown key is named in the problem's path too: escaped, as in any message.
+            String key = Quote.escape(entry.key());
+            String childPath = path.isEmpty() ? key : path + "." + key;
             int index = shape.names().indexOf(entry.key());
             if (index < 0) {
                 problems.add(unknownKey(childPath, entry, shape));
@@ -100,18 +102,18 @@ final class RecordMapper {
     }
 
     private static Problem unknownKey(String path, ConfigTree.Entry entry, RecordShape shape) {
-        StringBuilder message = new StringBuilder("unknown key '").append(entry.key()).append("'");
+        StringBuilder message = new StringBuilder("unknown key ").append(Quote.of(entry.key()));
         if (entry.line() > 0) {
             message.append(" at line ").append(entry.line()).append(", column ").append(entry.column());
         }
-        message.append(Suggest.closest(entry.key(), shape.names()).map(s -> "; did you mean '" + s + "'?").orElse("."));
+        message.append(Suggest.closest(entry.key(), shape.names()).map(s -> "; did you mean " + Quote.of(s) + "?").orElse("."));
         return Problem.error(path, ProblemCode.CONFIG_UNKNOWN_KEY, message.toString());
     }
 
     private static Problem wrongType(String path, String expected, ConfigTree found) {
         String what = ConfigTree.describe(found);
         if (found instanceof ConfigTree.Scalar && !((ConfigTree.Scalar) found).isNull()) {
-            what += " '" + ((ConfigTree.Scalar) found).text() + "'";
+            what += " " + Quote.of(((ConfigTree.Scalar) found).text());
         }
         String where = found.where().isEmpty() ? "" : " (" + found.where() + ")";
         return Problem.error(path, ProblemCode.CONFIG_WRONG_TYPE, "expected " + expected + ", found " + what + where + ".");

@@ -22,17 +22,17 @@ final class ReplicationRules implements Rule {
         ClusterConfig.Replication r = c.replication();
         if (p.required("replication.protocol", r.protocol()) && !PROTOCOLS.contains(r.protocol())) {
             p.error("replication.protocol", ProblemCode.REPLICATION_PROTOCOL_INVALID,
-                    "DRBD protocol '" + r.protocol() + "' is unknown; use A, B or C (C: synchronous, the safe choice).");
+                    "DRBD protocol " + Quote.of(r.protocol()) + " is unknown; use A, B or C (C: synchronous, the safe choice).");
         }
         if (p.required("replication.initialSync", r.initialSync()) && !INITIAL_SYNCS.contains(r.initialSync())) {
             p.error("replication.initialSync", ProblemCode.REPLICATION_INITIAL_SYNC_INVALID,
-                    "initial sync '" + r.initialSync() + "' is unknown; use full, or skip (only for new, empty devices).");
+                    "initial sync " + Quote.of(r.initialSync()) + " is unknown; use full, or skip (only for new, empty devices).");
         }
         if (r.peerConnectTimeout() != null) {
             java.util.Optional<java.time.Duration> t = Durations.parse(r.peerConnectTimeout());
             if (t.isEmpty() || t.get().compareTo(MIN_PEER_CONNECT_TIMEOUT) < 0) {
-                p.error("replication.peerConnectTimeout", ProblemCode.DURATION_INVALID, "'" + r.peerConnectTimeout()
-                        + "' is not a duration of at least 10s such as 90s or 5m (how long the initial sync waits"
+                p.error("replication.peerConnectTimeout", ProblemCode.DURATION_INVALID, Quote.of(r.peerConnectTimeout())
+                        + " is not a duration of at least 10s such as 90s or 5m (how long the initial sync waits"
                         + " for the peer).");
             }
         }
@@ -51,10 +51,10 @@ final class ReplicationRules implements Rule {
             }
             if (p.required(path + ".name", res.name())) {
                 if (!Names.drbd(res.name())) {
-                    p.error(path + ".name", ProblemCode.DRBD_NAME_INVALID, "'" + res.name()
-                            + "' is not a plain DRBD resource name (letters, digits, '_' and '-', at most 63 characters).");
+                    p.error(path + ".name", ProblemCode.DRBD_NAME_INVALID, Quote.of(res.name())
+                            + " is not a plain DRBD resource name (letters, digits, '_' and '-', at most 63 characters).");
                 } else if (!names.add(res.name())) {
-                    p.error(path + ".name", ProblemCode.DRBD_NAME_DUPLICATE, "resource '" + res.name() + "' is declared twice.");
+                    p.error(path + ".name", ProblemCode.DRBD_NAME_DUPLICATE, "resource " + Quote.of(res.name()) + " is declared twice.");
                 }
             }
             if (p.required(path + ".minor", res.minor())) {
@@ -76,8 +76,8 @@ final class ReplicationRules implements Rule {
                 String bv = res.backingVolume();
                 ClusterConfig.LogicalVolume lv = volumes.get(bv);
                 if (lv == null) {
-                    p.error(path + ".backingVolume", ProblemCode.DRBD_BACKING_VOLUME_UNKNOWN, "'" + bv
-                            + "' is not a logical volume of the storage section (write it as volumeGroup/logicalVolume).");
+                    p.error(path + ".backingVolume", ProblemCode.DRBD_BACKING_VOLUME_UNKNOWN, Quote.of(bv)
+                            + " is not a logical volume of the storage section (write it as volumeGroup/logicalVolume).");
                 } else {
                     String earlier = backing.putIfAbsent(bv, path + ".backingVolume");
                     if (earlier != null) {

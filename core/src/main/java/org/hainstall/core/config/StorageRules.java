@@ -38,10 +38,10 @@ final class StorageRules implements Rule {
             boolean deviceOk = false;
             if (p.required(path + ".device", disk.device())) {
                 if (!Names.device(disk.device())) {
-                    p.error(path + ".device", ProblemCode.DEVICE_INVALID, "'" + disk.device()
-                            + "' is not a whole-disk device path such as /dev/vdb.");
+                    p.error(path + ".device", ProblemCode.DEVICE_INVALID, Quote.of(disk.device())
+                            + " is not a whole-disk device path such as /dev/vdb.");
                 } else if (!devices.add(disk.device())) {
-                    p.error(path + ".device", ProblemCode.DEVICE_DUPLICATE, disk.device() + " is listed twice.");
+                    p.error(path + ".device", ProblemCode.DEVICE_DUPLICATE, Quote.of(disk.device()) + " is listed twice.");
                 } else {
                     deviceOk = true;
                 }
@@ -77,7 +77,7 @@ final class StorageRules implements Rule {
                 }
                 if (p.required(pp + ".type", part.type()) && !PARTITION_TYPES.contains(part.type())) {
                     p.error(pp + ".type", ProblemCode.PARTITION_TYPE_UNKNOWN,
-                            "partition type '" + part.type() + "' is unknown; use one of " + PARTITION_TYPES + ".");
+                            "partition type " + Quote.of(part.type()) + " is unknown; use one of " + PARTITION_TYPES + ".");
                 }
             }
         }
@@ -95,7 +95,7 @@ final class StorageRules implements Rule {
         }
         OptionalLong bytes = Sizes.toBytes(size);
         if (bytes.isEmpty() || bytes.getAsLong() == 0) {
-            p.error(path, ProblemCode.SIZE_INVALID, "'" + size + "' is not a size such as 512M, 20G or 1T"
+            p.error(path, ProblemCode.SIZE_INVALID, Quote.of(size) + " is not a size such as 512M, 20G or 1T"
                     + (restAllowed ? ", nor 'rest'." : "."));
             return false;
         }
@@ -116,7 +116,7 @@ final class StorageRules implements Rule {
                 if (!Names.lvm(vg.name())) {
                     p.error(path + ".name", ProblemCode.LVM_NAME_INVALID, lvmNameMessage(vg.name()));
                 } else if (!vgNames.add(vg.name())) {
-                    p.error(path + ".name", ProblemCode.LVM_NAME_DUPLICATE, "volume group '" + vg.name() + "' is declared twice.");
+                    p.error(path + ".name", ProblemCode.LVM_NAME_DUPLICATE, "volume group " + Quote.of(vg.name()) + " is declared twice.");
                 }
             }
             // Capacity is known offline only when every PV is a declared partition of fixed size.
@@ -133,17 +133,17 @@ final class StorageRules implements Rule {
                     }
                     ClusterConfig.Partition part = declared.get(pv);
                     if (part == null) {
-                        p.error(pp, ProblemCode.PV_NOT_DECLARED, "'" + pv + "' is not a partition declared under storage.disks.");
+                        p.error(pp, ProblemCode.PV_NOT_DECLARED, Quote.of(pv) + " is not a partition declared under storage.disks.");
                         capacityKnown = false;
                         continue;
                     }
-                    if (PARTITION_TYPES.contains(part.type()) && !"lvm".equals(part.type())) {
-                        p.error(pp, ProblemCode.PV_NOT_LVM_PARTITION, pv + " is declared with type '" + part.type()
-                                + "', not lvm.");
+                    if (part.type() != null && PARTITION_TYPES.contains(part.type()) && !"lvm".equals(part.type())) {
+                        p.error(pp, ProblemCode.PV_NOT_LVM_PARTITION, pv + " is declared with type " + Quote.of(part.type())
+                                + ", not lvm.");
                     }
                     String owner = pvOwners.putIfAbsent(pv, pp);
                     if (owner != null) {
-                        p.error(pp, ProblemCode.PV_DUPLICATE, pv + " is already used by " + owner + ".");
+                        p.error(pp, ProblemCode.PV_DUPLICATE, Quote.of(pv) + " is already used by " + owner + ".");
                     }
                     OptionalLong bytes = Sizes.toBytes(part.size());
                     if (bytes.isPresent() && bytes.getAsLong() > PV_METADATA) {
@@ -175,7 +175,7 @@ final class StorageRules implements Rule {
                     p.error(lp + ".name", ProblemCode.LVM_NAME_INVALID, lvmNameMessage(lv.name()));
                 } else if (!names.add(lv.name())) {
                     p.error(lp + ".name", ProblemCode.LVM_NAME_DUPLICATE,
-                            "logical volume '" + lv.name() + "' is declared twice in this volume group.");
+                            "logical volume " + Quote.of(lv.name()) + " is declared twice in this volume group.");
                 }
             }
             if (!p.required(lp + ".size", lv.size()) || !size(p, lp + ".size", lv.size(), true)) {
@@ -192,7 +192,7 @@ final class StorageRules implements Rule {
             long bytes = Sizes.toBytes(lv.size()).getAsLong();
             used += (bytes + EXTENT - 1) / EXTENT * EXTENT;
             if (capacity >= 0 && used > capacity) {
-                p.error(lp + ".size", ProblemCode.LV_EXCEEDS_VG, "logical volume '" + lv.name() + "' does not fit: the volume "
+                p.error(lp + ".size", ProblemCode.LV_EXCEEDS_VG, "logical volume " + Quote.of(lv.name()) + " does not fit: the volume "
                         + "group holds " + (capacity >> 20) + " MiB and the volumes up to this one need " + (used >> 20) + " MiB.");
                 capacity = Long.MAX_VALUE; // one report per volume group is enough
             }
@@ -204,7 +204,7 @@ final class StorageRules implements Rule {
     }
 
     private static String lvmNameMessage(String name) {
-        return "'" + name + "' is not a plain LVM name (letters, digits, '_', '.', '+' and '-'; no '..'; "
+        return Quote.of(name) + " is not a plain LVM name (letters, digits, '_', '.', '+' and '-'; no '..'; "
                 + "not starting with '-', 'snapshot' or 'pvmove').";
     }
 }

@@ -30,7 +30,7 @@ final class TreeReader {
         ConfigTree root;
         try (JsonParser parser = format == ConfigFormat.JSON
                 ? json.createParser(tools.jackson.core.ObjectReadContext.empty(), text)
-                : yaml.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
+                : yaml.createParser(tools.jackson.core.ObjectReadContext.empty(), new SurrogateSafeReader(text))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new ConfigException(Problem.error("", ProblemCode.CONFIG_EMPTY, "the config is empty."));
@@ -43,6 +43,11 @@ final class TreeReader {
             }
         } catch (JacksonException e) {
             throw new ConfigException(Problem.error("", ProblemCode.CONFIG_SYNTAX, syntaxMessage(e, format)));
+        } catch (RuntimeException e) {
+            // A parser bug must not reach the admin as a stack trace: the text is what it could not read.
+            throw new ConfigException(Problem.error("", ProblemCode.CONFIG_SYNTAX, "the " + format.name()
+                    + " parser could not read this text (" + e.getClass().getSimpleName() + "); check it for "
+                    + "unusual characters or structure."));
         }
         if (root instanceof ConfigTree.Scalar && ((ConfigTree.Scalar) root).isNull()) {
             throw new ConfigException(Problem.error("", ProblemCode.CONFIG_EMPTY, "the config is empty."));
@@ -66,13 +71,13 @@ final class TreeReader {
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String key = p.currentName();
                     TokenStreamLocation keyAt = p.currentTokenLocation();
-                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    String childPath = path.isEmpty() ? Quote.escape(key) : path + "." + Quote.escape(key);
                     p.nextToken();
                     ConfigTree child = value(p, childPath, duplicates);
                     if (entries.containsKey(key)) {
                         ConfigTree.Entry earlier = entries.get(key);
                         duplicates.add(Problem.error(childPath, ProblemCode.CONFIG_DUPLICATE_KEY,
-                                "key '" + key + "' appears twice (" + at(keyAt) + ", first at line " + earlier.line()
+                                "key " + Quote.of(key) + " appears twice (" + at(keyAt) + ", first at line " + earlier.line()
                                         + "); a key may be given only once."));
                     } else {
                         entries.put(key, new ConfigTree.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), child));

@@ -8,13 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Second line of defence for FAULTS 33: every secret value a run handles (read from {@link SecretsView}, or the
  * content of a secret {@link Action.WriteFile}) is remembered, and replaced by {@value #MASK} in any event text,
- * so a command that echoes a secret cannot leak it into logs, events.jsonl or the UI.
+ * so a command that echoes a secret cannot leak it into logs, events.jsonl or the UI. It masks secret values, never
+ * the ordinary lines of a secret file: an error that quotes a DRBD resource's {@code address} line stays readable.
  */
 public final class Redactor {
     public static final String MASK = "***";
     /** Shorter values would mask ordinary words; secrets are generated long. */
     private static final int MIN_LENGTH = 6;
     private static final int MIN_LINE_LENGTH = 12;
+    /** A line of encoded key material: base64 (hex included), nothing else on it. */
+    private static final java.util.regex.Pattern KEY_MATERIAL = java.util.regex.Pattern.compile("[A-Za-z0-9+/=]+");
+
+    /** Generated secrets are long; the words of ordinary configuration lines are shorter or not of this shape. */
+    private static final int GENERATED_VALUE_LENGTH = 16;
+    private static final java.util.regex.Pattern GENERATED_VALUE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9+/=_-]*");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -26,12 +34,23 @@ public final class Redactor {
         if (value.length() >= MIN_LENGTH) {
             secrets.add(value);
         }
-        // A secret file's lines (e.g. "1 sha1 KEY" in authkeys) may appear one at a time in output.
+        // A private key's base64 lines may appear one at a time in output. Only such lines: the other lines of a
+        // secret file are configuration ("address 10.10.0.11:7789;" in a DRBD resource) the admin needs to read,
+        // and the secret values inside them (the DRBD secret, the auth key) are remembered on their own, when a
+        // step reads them from the secrets folder.
         if (value.indexOf('\n') >= 0) {
             for (String line : value.split("\n")) {
                 String l = line.strip();
-                if (l.length() >= MIN_LINE_LENGTH) {
+                if (l.length() >= MIN_LINE_LENGTH && KEY_MATERIAL.matcher(l).matches()) {
                     secrets.add(l);
+                }
+                // A generated value inside a line ("1 sha1 KEY", shared-secret "KEY";): a long word of letters and
+                // digits. Addresses (dots, colons) and paths (a leading slash) are never such words.
+                for (String word : l.split("[\\s\"';]+")) {
+                    if (word.length() >= GENERATED_VALUE_LENGTH && GENERATED_VALUE.matcher(word).matches()
+                            && word.chars().anyMatch(Character::isDigit) && word.chars().anyMatch(Character::isLetter)) {
+                        secrets.add(word);
+                    }
                 }
             }
         }

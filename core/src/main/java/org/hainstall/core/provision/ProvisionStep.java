@@ -29,6 +29,7 @@ import org.hainstall.core.remote.SshShellFactory;
 import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.seed.CallbackReport;
 import org.hainstall.core.seed.CallbackServer;
+import org.hainstall.core.seed.SeedException;
 import org.hainstall.core.seed.SeedIsoBuilder;
 
 /**
@@ -137,9 +138,8 @@ public final class ProvisionStep implements Step {
                     + " only: the other node is prepared already");
         }
         Path seedDir = org.hainstall.core.plan.StateFolder.forConfig(configFile).root().resolve("seeds");
-        InetSocketAddress bind = new InetSocketAddress(config.management().address(),
-                config.management().callbackPort());
-        try (CallbackServer server = CallbackServer.start(bind);
+        // forConfig listens on management.address only, and only when it is this workstation's unicast address.
+        try (CallbackServer server = CallbackServer.forConfig(config);
              Provisioner provisioner = provisioner(ctx, config, server);
              NodePrepWatch watch = new NodePrepWatch(endpoints, provisioner, node -> nodePrepLog(config, store, node),
                      ctx::cancelRequested, line -> notice(ctx, line), Clock.systemUTC())) {
@@ -150,8 +150,8 @@ public final class ProvisionStep implements Step {
             for (ClusterConfig.Node node : unprepared) {
                 awaitSshPort(ctx, node, sshPort);
             }
-        } catch (IOException e) {
-            throw new StepException(id(), "cannot listen for call backs on " + bind + ": " + e.getMessage(), e);
+        } catch (SeedException e) {
+            throw new StepException(id(), "cannot listen for call backs: " + e.getMessage(), e);
         } catch (ProvisionCancelledException e) {
             throw new StepCancelledException(id());
         } catch (ProvisionException e) {

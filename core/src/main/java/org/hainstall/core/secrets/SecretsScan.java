@@ -17,18 +17,32 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Proves after a run that no secret of a secrets folder leaked: every given file (folders are walked) is searched,
- * as bytes, for each secret the folder holds (the admin and node host private keys, the Heartbeat auth key, the
- * DRBD secrets, and any extra value such as a call-back token) and for a generic private-key marker. A seed ISO
- * may name its own node: that node's host key is allowed in it (it is what the ISO is for), nothing else is.
- * It also checks modes: the secrets folder 0700/0600 throughout, and log-like files (*.log, *.jsonl,
- * journal*.json) 0600 or 0640. Findings name the file and which secret, never the secret's value.
+ * Proves after a run that no secret of a secrets folder leaked: every given file (folders are walked) is searched
+ * for each secret the folder holds (the admin and node host private keys, the Heartbeat auth key, the DRBD secrets,
+ * and any extra value such as a call-back token) and for a generic private-key marker. A seed ISO may name its own
+ * node: that node's host key is allowed in it (it is what the ISO is for), nothing else is. It also checks modes:
+ * the secrets folder 0700/0600 throughout, and log-like files (*.log, *.jsonl, journal*.json) 0600 or 0640.
+ * Findings name the file and which secret, never the secret's value.
+ *
+ * <p>However a secret is wrapped, split, re-indented, quoted or JSON-escaped, it is found: files are compared in
+ * their {@link Base64View} (the characters secrets are made of, escapes undone), and a secret counts as found when
+ * any {@value #PIECE}-character piece of it is there, so even a secret cut in two at any point is found by the
+ * longer half. A private key is searched by the part of its text only its secret seed decides
+ * ({@link SshKeyPair#secretBase64}), which no public key and no other key shares.
+ *
+ * <p>Symbolic links are never skipped silently: each is a finding naming its target (hainstall writes none). A link
+ * to a file inside the scanned folder is followed, so what it shows is searched under its own name; one that leads
+ * outside is not (it could name a device or the whole disk), and one to a folder is not walked again. Anything else
+ * that is not a regular file (a pipe, a device) is a finding too, and is not read.
  */
 public final class SecretsScan {
     /** Anything shorter is too likely to turn up by chance. Generated secrets are far longer. */
     private static final int MIN_SECRET = 12;
     /** Base64 lines of a private key file shorter than this (the last line) are not searched on their own. */
     private static final int MIN_KEY_LINE = 40;
+    /** A secret is found when any piece this long is found: 16 base64 characters are 96 random bits. */
+    static final int PIECE = 16;
+    private static final String MARKER = "a private-key marker";
     private static final int CHUNK = 1 << 20;
     private static final Set<PosixFilePermission> GROUP_READ = EnumSet.of(PosixFilePermission.GROUP_READ);
 
@@ -65,8 +79,35 @@ public final class SecretsScan {
         }
     }
 
-    /** A value to search for; {@code owner} is the node it belongs to, or null. */
-    private record Needle(String label, String owner, byte[] bytes) { }
+    /**
+     * A secret to search for; {@code owner} is the node it belongs to, or null. {@code pieces} are compared with the
+     * file's {@link Base64View}, except for the marker, which is compared with the raw bytes.
+     */
+    private record Needle(String label, String owner, List<byte[]> pieces) {
+        static Needle of(String label, String owner, byte[] text) {
+            byte[] view = Base64View.of(text);
+            if (view.length < MIN_SECRET) {
+                throw new IllegalArgumentException(label + " has too few letters and digits to search for safely");
+            }
+            if (view.length < 2 * PIECE) {
+                return new Needle(label, owner, List.of(view));
+            }
+            // Aligned pieces: a secret cut once anywhere leaves one of them whole on one side of the cut.
+            List<byte[]> pieces = new ArrayList<>();
+            for (int i = 0; i + PIECE <= view.length; i += PIECE) {
+                pieces.add(Arrays.copyOfRange(view, i, i + PIECE));
+            }
+            return new Needle(label, owner, pieces);
+        }
+
+        boolean marker() {
+            return label.equals(MARKER);
+        }
+
+        int longest() {
+            return pieces.stream().mapToInt(p -> p.length).max().orElse(1);
+        }
+    }
 
     private final SecretsStore store;
     private final List<Needle> needles;
@@ -79,7 +120,7 @@ public final class SecretsScan {
     /** A scan for every secret the folder holds now. */
     public static SecretsScan of(SecretsStore store) {
         List<Needle> needles = new ArrayList<>();
-        needles.add(new Needle("a private-key marker", null, ascii("PRIVATE KEY-----")));
+        needles.add(new Needle(MARKER, null, List.of(ascii("PRIVATE KEY-----"))));
         Path folder = store.folder();
         keyLines(folder.resolve(SecretsStore.ADMIN_KEY), "the admin private key", null, needles);
         for (Path node : children(folder.resolve("nodes"))) {
@@ -110,7 +151,7 @@ public final class SecretsScan {
             throw new IllegalArgumentException(label + " is too short to search for safely");
         }
         List<Needle> more = new ArrayList<>(needles);
-        more.add(new Needle(label, ownNode, secret.strip().getBytes(StandardCharsets.UTF_8)));
+        more.add(Needle.of(label, ownNode, secret.strip().getBytes(StandardCharsets.UTF_8)));
         return new SecretsScan(store, more);
     }
 
@@ -127,44 +168,116 @@ public final class SecretsScan {
                 findings.add(new Finding(t.path(), "does not exist (nothing to scan)"));
                 continue;
             }
-            for (Path file : regularFiles(t.path())) {
-                if (file.toAbsolutePath().normalize().startsWith(store.folder().toAbsolutePath().normalize())) {
+            for (Entry entry : entries(t.path(), findings)) {
+                if (entry.content().toAbsolutePath().normalize().startsWith(store.folder().toAbsolutePath().normalize())
+                        && entry.path().equals(entry.content())) {
                     continue; // the folder's own files hold secrets by design; their modes are checked above
                 }
                 files++;
                 if (t.checkModes()) {
-                    logMode(file).ifPresent(findings::add);
+                    logMode(entry.path(), entry.content()).ifPresent(findings::add);
                 }
-                for (String label : secretsIn(file, t.ownNode())) {
-                    findings.add(new Finding(file, "holds " + label));
+                for (String label : secretsIn(entry.content(), t.ownNode())) {
+                    findings.add(new Finding(entry.path(), "holds " + label));
                 }
             }
         }
         return new Report(List.copyOf(findings), files);
     }
 
+    /** A file to search: found at {@code path}, read from {@code content} (the target of a followed link). */
+    private record Entry(Path path, Path content) { }
+
+    /**
+     * The regular files under {@code root} and the links to files inside it; links and other non-regular files are
+     * reported on the way (see the class comment). A root that is itself a link is the folder the admin named.
+     */
+    private static List<Entry> entries(Path root, List<Finding> findings) {
+        Path tree;
+        try {
+            tree = root.toRealPath();
+        } catch (IOException e) {
+            findings.add(new Finding(root, "cannot be resolved (" + e.getMessage() + "), so it could not be checked"));
+            return List.of();
+        }
+        List<Entry> out = new ArrayList<>();
+        List<Path> walked;
+        // Findings name paths as the admin gave them; a root that is a link is walked at its target.
+        try (Stream<Path> walk = Files.walk(Files.isSymbolicLink(root) ? tree : root)) {
+            walked = walk.sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            findings.add(new Finding(root, "cannot be walked (" + e.getMessage() + "), so it could not be checked"));
+            return List.of();
+        }
+        for (Path p : walked) {
+            if (Files.isSymbolicLink(p)) {
+                link(p, tree, out, findings);
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                out.add(new Entry(p, p));
+            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                findings.add(new Finding(p, "is not a regular file (a pipe, device or socket); it was not read"));
+            }
+        }
+        return out;
+    }
+
+    private static void link(Path link, Path tree, List<Entry> out, List<Finding> findings) {
+        String to;
+        try {
+            to = Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            to = "?";
+        }
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            findings.add(new Finding(link, "is a symbolic link to " + to + ", which does not resolve"));
+            return;
+        }
+        if (!target.startsWith(tree)) {
+            findings.add(new Finding(link, "is a symbolic link to " + to + " outside the scanned folder; not followed "
+                    + "(scan that path itself if it belongs to the run)"));
+            return;
+        }
+        findings.add(new Finding(link, "is a symbolic link to " + to + " (hainstall writes none); followed: "
+                + "what it shows is searched under this name"));
+        if (Files.isRegularFile(target)) {
+            out.add(new Entry(link, target));
+        }
+    }
+
     private List<String> secretsIn(Path file, String ownNode) {
         List<Needle> wanted = needles.stream()
-                .filter(n -> ownNode == null || !(ownNode.equals(n.owner()) || n.label().equals("a private-key marker")))
+                .filter(n -> ownNode == null || !(ownNode.equals(n.owner()) || n.marker()))
                 .toList();
-        int longest = wanted.stream().mapToInt(n -> n.bytes().length).max().orElse(1);
+        int longest = wanted.stream().mapToInt(Needle::longest).max().orElse(1);
         boolean[] hit = new boolean[wanted.size()];
+        Base64View view = new Base64View();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[CHUNK + longest];
-            int carried = 0;
+            byte[] raw = new byte[CHUNK + longest];
+            byte[] seen = new byte[CHUNK + longest];
+            int rawCarried = 0;
+            int seenCarried = 0;
+            byte[] chunk = new byte[CHUNK];
             while (true) {
-                int read = in.readNBytes(buf, carried, CHUNK);
+                int read = in.readNBytes(chunk, 0, CHUNK);
                 if (read <= 0) {
                     break;
                 }
-                int len = carried + read;
+                System.arraycopy(chunk, 0, raw, rawCarried, read);
+                int rawLen = rawCarried + read;
+                int seenLen = view.feed(chunk, read, seen, seenCarried);
                 for (int i = 0; i < wanted.size(); i++) {
-                    if (!hit[i] && contains(buf, len, wanted.get(i).bytes())) {
-                        hit[i] = true;
+                    Needle n = wanted.get(i);
+                    if (!hit[i]) {
+                        hit[i] = n.marker() ? containsAny(raw, rawLen, n.pieces()) : containsAny(seen, seenLen, n.pieces());
                     }
                 }
-                carried = Math.min(longest - 1, len);
-                System.arraycopy(buf, len - carried, buf, 0, carried);
+                rawCarried = Math.min(longest - 1, rawLen);
+                System.arraycopy(raw, rawLen - rawCarried, raw, 0, rawCarried);
+                seenCarried = Math.min(longest - 1, seenLen);
+                System.arraycopy(seen, seenLen - seenCarried, seen, 0, seenCarried);
             }
         } catch (IOException e) {
             return List.of("nothing readable (" + e.getMessage() + "), so it could not be checked");
@@ -195,6 +308,15 @@ public final class SecretsScan {
         return false;
     }
 
+    private static boolean containsAny(byte[] hay, int len, List<byte[]> pieces) {
+        for (byte[] piece : pieces) {
+            if (contains(hay, len, piece)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<Finding> modesOfTheStore() {
         List<Finding> out = new ArrayList<>();
         if (!Files.isDirectory(store.folder())) {
@@ -215,14 +337,15 @@ public final class SecretsScan {
         return out;
     }
 
-    private static java.util.Optional<Finding> logMode(Path file) {
+    /** The mode of {@code content} judged by the name it is seen under ({@code file}, a link's own name). */
+    private static java.util.Optional<Finding> logMode(Path file, Path content) {
         String name = file.getFileName().toString();
         boolean log = name.endsWith(".log") || name.endsWith(".jsonl") || (name.startsWith("journal") && name.endsWith(".json"));
         if (!log) {
             return java.util.Optional.empty();
         }
         try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(content, LinkOption.NOFOLLOW_LINKS);
             Set<PosixFilePermission> extra = othersAndGroup(mode);
             extra.removeAll(GROUP_READ);
             return extra.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Finding(file,
@@ -240,14 +363,6 @@ public final class SecretsScan {
         return extra;
     }
 
-    private static List<Path> regularFiles(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<Path> children(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -260,13 +375,19 @@ public final class SecretsScan {
     }
 
     /**
-     * A private key file is searched by its base64 lines, not as a whole, so a key re-wrapped or escaped into a
-     * JSON string is still found. The first line is left out: for every unencrypted ed25519 key it is the same
-     * header, and another node's own key (rightly in its seed ISO) would match it.
+     * A private key file is searched by the part of its text only its seed decides (see the class comment). A key
+     * in another format falls back to its base64 lines past the first (the first is the same header for every
+     * unencrypted ed25519 key, and another node's own key, rightly in its seed ISO, would match it).
      */
     private static void keyLines(Path file, String label, String owner, List<Needle> out) {
         if (!Files.isRegularFile(file)) {
             return;
+        }
+        try {
+            out.add(Needle.of(label, owner, ascii(SshKeyPair.secretBase64(Files.readAllBytes(file)))));
+            return;
+        } catch (IOException | IllegalArgumentException notOpenSsh) {
+            // the lines, below
         }
         List<String> lines = readLines(file).stream()
                 .map(String::strip)
@@ -274,7 +395,7 @@ public final class SecretsScan {
                 .toList();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).length() >= MIN_KEY_LINE) {
-                out.add(new Needle(label, owner, ascii(lines.get(i))));
+                out.add(Needle.of(label, owner, ascii(lines.get(i))));
             }
         }
     }
@@ -285,7 +406,7 @@ public final class SecretsScan {
         }
         String v = String.join("\n", readLines(file)).strip();
         if (v.length() >= MIN_SECRET) {
-            out.add(new Needle(label, null, v.getBytes(StandardCharsets.UTF_8)));
+            out.add(Needle.of(label, null, v.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

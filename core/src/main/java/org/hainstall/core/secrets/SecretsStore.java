@@ -193,8 +193,8 @@ public final class SecretsStore {
 
     private static String checkName(String what, String name) {
         if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
-            throw new SecretsException("not a safe " + what + " name for a file in the secrets folder: '"
-                    + name + "' (letters, digits, '.', '_', '-'; no '..')");
+            throw new SecretsException("not a safe " + what + " name for a file in the secrets folder: "
+                    + org.hainstall.core.config.Quote.of(name) + " (letters, digits, '.', '_', '-'; no '..')");
         }
         return name;
     }

@@ -123,6 +123,43 @@ public final class SshKeyPair {
         return new SshKeyPair(pub, seed, check1);
     }
 
+    /**
+     * The characters of an OpenSSH private key file's base64 text that only its secret seed decides: what the
+     * secrets scan searches for. Every other part of the file is shared (the header every unencrypted ed25519 key
+     * has) or public (the public key, twice, and the comment), so searching for it would find a node's public key
+     * or another key's header. Wrapping-independent: it is cut from the base64 text with its line breaks removed.
+     */
+    static String secretBase64(byte[] pemBytes) {
+        String pem = new String(pemBytes, StandardCharsets.US_ASCII).strip();
+        if (!pem.startsWith(BEGIN) || !pem.endsWith(END)) {
+            throw new IllegalArgumentException("not an OpenSSH private key");
+        }
+        String base64 = pem.substring(BEGIN.length(), pem.length() - END.length()).replaceAll("\\s", "");
+        byte[] body = Base64.getDecoder().decode(base64);
+        SshKeyPair pair = fromOpenSshPrivateKey(pemBytes);
+        int at = indexOf(body, pair.seed);
+        if (at < 0) {
+            throw new IllegalArgumentException("the seed is not in the key's own text");
+        }
+        // Base64 turns 3 bytes into 4 characters: the groups lying wholly inside the seed's 32 bytes.
+        int firstGroup = (at + 2) / 3;
+        int endGroup = (at + 32) / 3;
+        return base64.substring(firstGroup * 4, endGroup * 4);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Override
     public String toString() {
         // Never the private half: this may end up in a log line.

@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CallbackProof {
     public static final String SIGNATURE_HEADER = "X-Hainstall-Signature";
     public static final String TIMESTAMP_HEADER = "X-Hainstall-Timestamp";
+    /** Sent back with "400 stale timestamp": the server's clock in unix seconds, for a node to sign again with. */
+    public static final String SERVER_TIME_HEADER = "X-Hainstall-Server-Time";
 
     private CallbackProof() {
     }

@@ -1,27 +1,27 @@
 package org.hainstall.core.seed;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.hainstall.core.config.Quote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,55 +29,73 @@ import org.slf4j.LoggerFactory;
  * Receives the nodes' call backs: {@code POST /callback/<node>} with a JSON body
  * ({@link CallbackBody}) and an HMAC proof keyed by the node's one-time token ({@link CallbackProof}).
  *
- * <p>Every request that is not a valid, first, in-time call back from the right node with the right host keys is
- * rejected without changing any node's state: the abuse cases of FAULTS.md 16–18. A valid call back is single use;
- * the token then counts as spent. A call back whose proof is right but whose host keys are not the generated ones
- * ends that node's wait with {@link CallbackReport.Outcome#HOST_KEY_MISMATCH} (the node is never trusted).
+ * <p>Every request that is not a valid, first, fresh, in-time call back from the right node with the right host keys
+ * is rejected without changing any node's state: the abuse cases of FAULTS.md 16–18, 42 and 46. A valid call back is
+ * single use; the token then counts as spent. A call back whose proof is right but whose host keys are not the
+ * generated ones ends that node's wait with {@link CallbackReport.Outcome#HOST_KEY_MISMATCH} (never trusted).
  *
- * <p>Bound to the management address from the config; nothing here logs a token or a signature.
+ * <p>Freshness: the signed timestamp must lie within {@link CallbackLimits#freshness()} of this server's clock and
+ * each nonce is accepted once, so a captured request cannot be replayed later. A node whose clock is off (a physical
+ * machine's RTC may be hours wrong) gets, for a proof that is right but a timestamp that is not, HTTP 400 "stale
+ * timestamp" with the server's time in {@value CallbackProof#SERVER_TIME_HEADER}; it may sign once more with that
+ * time and a new nonce.
+ *
+ * <p>Resources: {@link BoundedHttpListener} bounds what any client costs (timeouts, connection caps, body and header
+ * limits). Rejections are logged one by one at DEBUG and summed up at WARN at most once per
+ * {@link CallbackLimits#summaryEvery()} ({@link RejectionReport}), so a flood of bad requests cannot flood the
+ * admin's terminal. Bound to the management address from the config; nothing here logs a token or a signature.
  */
 public final class CallbackServer implements AutoCloseable {
     public static final String PATH_PREFIX = "/callback/";
-    public static final int DEFAULT_BODY_LIMIT = 16 * 1024;
+    public static final int DEFAULT_BODY_LIMIT = CallbackLimits.DEFAULTS.bodyLimit();
     private static final Logger LOG = LoggerFactory.getLogger(CallbackServer.class);
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}");
+    /** Nonces a node may have used within the freshness window; only requests with a valid proof add one. */
+    private static final int NONCES_KEPT = 1024;
 
-    private final HttpServer http;
-    private final ExecutorService handlers;
     private final ScheduledExecutorService timers;
     private final Clock clock;
-    private final int bodyLimit;
+    private final CallbackLimits limits;
+    private final RejectionReport report;
     private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
+    private BoundedHttpListener http;
 
-    private CallbackServer(HttpServer http, ExecutorService handlers, ScheduledExecutorService timers, Clock clock,
-                           int bodyLimit) {
-        this.http = http;
-        this.handlers = handlers;
-        this.timers = timers;
+    private CallbackServer(Clock clock, CallbackLimits limits, RejectionReport report) {
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("hainstall-callback-timer"));
         this.clock = clock;
-        this.bodyLimit = bodyLimit;
+        this.limits = limits;
+        this.report = report;
     }
 
     /** Binds and starts; port 0 picks a free port (tests). */
-    public static CallbackServer start(InetSocketAddress bindTo, Clock clock, int bodyLimit) throws IOException {
-        HttpServer http = HttpServer.create(bindTo, 16);
-        // Several threads: a client that declares a body and sends it slowly holds one while the JDK server reads.
-        ExecutorService handlers = Executors.newFixedThreadPool(8, daemon("hainstall-callback"));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("hainstall-callback-timer"));
-        CallbackServer server = new CallbackServer(http, handlers, timers, clock, bodyLimit);
-        http.createContext("/", server::handle);
-        http.setExecutor(handlers);
-        http.start();
-        return server;
+    public static CallbackServer start(InetSocketAddress bindTo, Clock clock, CallbackLimits limits) throws IOException {
+        return start(bindTo, clock, limits, LOG::warn);
     }
 
     public static CallbackServer start(InetSocketAddress bindTo) throws IOException {
-        return start(bindTo, Clock.systemUTC(), DEFAULT_BODY_LIMIT);
+        return start(bindTo, Clock.systemUTC(), CallbackLimits.DEFAULTS);
+    }
+
+    /** As {@link #start(InetSocketAddress, Clock, CallbackLimits)}, with the summary lines going to {@code summary}. */
+    static CallbackServer start(InetSocketAddress bindTo, Clock clock, CallbackLimits limits, Consumer<String> summary)
+            throws IOException {
+        RejectionReport report = new RejectionReport(human(limits.summaryEvery()), summary, LOG::debug);
+        CallbackServer server = new CallbackServer(clock, limits, report);
+        try {
+            server.http = BoundedHttpListener.start(bindTo, limits, server::decide, report::rejected);
+        } catch (IOException | RuntimeException e) {
+            server.timers.shutdownNow();
+            throw e;
+        }
+        long every = limits.summaryEvery().toMillis();
+        server.timers.scheduleAtFixedRate(report::summarize, every, every, TimeUnit.MILLISECONDS);
+        return server;
     }
 
     /**
      * Listens on {@code management.address}:{@code management.callbackPort} — the management address only, never
-     * all interfaces. A failure names the config path.
+     * all interfaces, and only when it is a unicast address of this workstation. A failure names the config path.
      */
     public static CallbackServer forConfig(org.hainstall.core.config.ClusterConfig config) throws SeedException {
         org.hainstall.core.config.ClusterConfig.Management m = config.management();
@@ -87,20 +105,40 @@ public final class CallbackServer implements AutoCloseable {
         if (m.callbackPort() == null || m.callbackPort() < 1 || m.callbackPort() > 65535) {
             throw new SeedException("management.callbackPort: a port 1-65535 is needed for the call backs");
         }
-        java.net.InetAddress address;
-        try {
-            // A literal address only: no name lookup decides where the server listens.
-            address = java.net.InetAddress.getByName(literal(m.address()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SeedException("management.address: " + m.address() + " is not an IP address");
-        }
+        InetAddress address = ownUnicastAddress(m.address());
         try {
             return start(new InetSocketAddress(address, m.callbackPort()));
         } catch (IOException e) {
-            throw new SeedException("management.address/callbackPort: cannot listen on " + m.address() + ":"
-                    + m.callbackPort() + " (" + e.getMessage() + "); is the address this workstation's, "
-                    + "and the port free?", e);
+            throw new SeedException("management.address/callbackPort: cannot listen on " + Quote.of(m.address()) + ":"
+                    + m.callbackPort() + " (" + e.getMessage() + "); is the port free?", e);
         }
+    }
+
+    /** The literal address, refused unless it is unicast and on one of this workstation's interfaces. */
+    private static InetAddress ownUnicastAddress(String text) throws SeedException {
+        InetAddress address;
+        try {
+            // A literal address only: no name lookup decides where the server listens.
+            address = InetAddress.getByName(literal(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SeedException("management.address: " + Quote.of(text) + " is not an IP address");
+        }
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isMulticastAddress()
+                || address.getHostAddress().equals("255.255.255.255")) {
+            throw new SeedException("management.address: " + Quote.of(text) + " is not a unicast address the nodes "
+                    + "can call back to (unspecified, loopback, broadcast or multicast); give this workstation's "
+                    + "address on the nodes' network");
+        }
+        try {
+            if (NetworkInterface.getByInetAddress(address) == null) {
+                throw new SeedException("management.address: " + Quote.of(text) + " is not an address of this "
+                        + "workstation (no interface has it); the call-back server can listen only on its own address");
+            }
+        } catch (SocketException e) {
+            throw new SeedException("management.address: cannot list this workstation's interfaces: "
+                    + e.getMessage(), e);
+        }
+        return address;
     }
 
     private static String literal(String address) {
@@ -111,7 +149,7 @@ public final class CallbackServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     /** Registers a node's expected call back; its token is valid from now for {@code validFor}. */
@@ -156,61 +194,45 @@ public final class CallbackServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
-        handlers.shutdownNow();
+        http.close();
         timers.shutdownNow();
+        report.summarize();
     }
 
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Response r = decide(exchange);
-            byte[] body = (r.message + "\n").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            // Close the connection after a rejection: whatever is left of an oversized body is not read.
-            if (r.code != 200) {
-                exchange.getResponseHeaders().set("Connection", "close");
-            }
-            exchange.sendResponseHeaders(r.code, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("call back request from {} failed: {}", exchange.getRemoteAddress(), e.toString());
-        }
-    }
-
-    private Response decide(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getRawPath();
-        String from = String.valueOf(exchange.getRemoteAddress());
-        if (path == null || !path.startsWith(PATH_PREFIX)) {
-            return new Response(404, "not found");
+    /** The whole decision on one complete request; runs on the listener's thread (quick, never blocks). */
+    private BoundedHttpListener.Answer decide(HttpRequestParser.Request request, InetSocketAddress client) {
+        String path = request.path();
+        String from = String.valueOf(client);
+        if (!path.startsWith(PATH_PREFIX)) {
+            report.rejected("404 path " + Quote.of(path) + " from " + from);
+            return new BoundedHttpListener.Answer(404, "not found");
         }
         String node = path.substring(PATH_PREFIX.length());
         NodeState state = NODE_NAME.matcher(node).matches() ? nodes.get(node) : null;
         if (state == null) {
-            return new Response(404, "no call back is expected at this path");
+            report.rejected("404 no call back expected at " + Quote.of(path) + " from " + from);
+            return new BoundedHttpListener.Answer(404, "no call back is expected at this path");
         }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            return state.reject(405, "method " + safe(exchange.getRequestMethod()) + " from " + from);
+        if (!"POST".equals(request.method())) {
+            return state.reject(405, "method " + Quote.of(request.method()) + " from " + from);
         }
-        long declared = declaredLength(exchange);
-        if (declared > bodyLimit) {
-            return state.reject(413, "body of " + declared + " bytes (limit " + bodyLimit + ") from " + from);
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(bodyLimit + 1);
-        }
-        if (body.length > bodyLimit) {
-            return state.reject(413, "body over " + bodyLimit + " bytes from " + from);
-        }
-        String timestamp = exchange.getRequestHeaders().getFirst(CallbackProof.TIMESTAMP_HEADER);
-        String signature = exchange.getRequestHeaders().getFirst(CallbackProof.SIGNATURE_HEADER);
+        byte[] body = request.body();
+        String timestamp = request.header(CallbackProof.TIMESTAMP_HEADER);
+        String signature = request.header(CallbackProof.SIGNATURE_HEADER);
         if (timestamp == null || signature == null) {
             return state.reject(401, "no proof (missing signature or timestamp) from " + from);
         }
         if (!CallbackProof.verify(state.expected.token(), "POST", path, timestamp, body, signature)) {
             return state.reject(401, "wrong proof (not this node's token, or altered request) from " + from);
+        }
+        Instant now = clock.instant();
+        if (!EPOCH_SECONDS.matcher(timestamp).matches()) {
+            return state.stale("malformed timestamp (not unix seconds) from " + from, now);
+        }
+        long skew = Long.parseLong(timestamp) - now.getEpochSecond();
+        if (Math.abs(skew) > limits.freshness().toSeconds()) {
+            return state.stale("stale timestamp, " + human(Duration.ofSeconds(Math.abs(skew)))
+                    + (skew < 0 ? " behind" : " ahead of") + " this server's clock, from " + from, now);
         }
         CallbackBody parsed;
         try {
@@ -219,22 +241,10 @@ public final class CallbackServer implements AutoCloseable {
             return state.reject(400, "malformed body from " + from + ": " + e.getMessage());
         }
         if (!node.equals(parsed.node()) || !timestamp.equals(parsed.timestamp())) {
-            return state.reject(400, "body names node " + safe(parsed.node()) + " / timestamp differing from the "
-                    + "request's, from " + from);
+            return state.reject(400, "body names node " + Quote.of(parsed.node()) + " / timestamp differing from "
+                    + "the request's, from " + from);
         }
-        return state.accept(parsed, from);
-    }
-
-    private long declaredLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
+        return state.accept(parsed, from, now);
     }
 
     private CallbackReport withWaited(CallbackReport r, Duration waited) {
@@ -244,7 +254,7 @@ public final class CallbackServer implements AutoCloseable {
 
     private CallbackReport timedOut(NodeState s, Duration waited) {
         List<String> hints = new ArrayList<>();
-        String url = "http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort()
+        String url = "http://" + http.address().getHostString() + ":" + http.address().getPort()
                 + PATH_PREFIX + s.expected.node();
         hints.add("is " + s.expected.node() + " powered on, and did it boot with its seed ISO (volume label cidata) "
                 + "attached?");
@@ -263,12 +273,14 @@ public final class CallbackServer implements AutoCloseable {
                 List.copyOf(s.expected.hostKeyFingerprints()), hints);
     }
 
-    private static String safe(String text) {
-        if (text == null) {
-            return "null";
+    /** "45 s", "12 min", "3 h 20 min": a skew or a period as the admin reads it. */
+    private static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
         }
-        String t = text.length() > 64 ? text.substring(0, 64) + "…" : text;
-        return t.replaceAll("[^\\x20-\\x7e]", "?");
+        long min = s / 60;
+        return min < 120 ? min + " min" : (min / 60) + " h " + (min % 60) + " min";
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -281,14 +293,14 @@ public final class CallbackServer implements AutoCloseable {
 
     public enum NodeStatus { PENDING, ACCEPTED, HOST_KEY_MISMATCH }
 
-    private record Response(int code, String message) { }
-
     /** One node's expectation and what has happened to it; transitions under its own lock. */
     private final class NodeState {
         final ExpectedCallback expected;
         final Instant registeredAt;
         final CompletableFuture<CallbackReport> done = new CompletableFuture<>();
         private final List<String> rejections = new ArrayList<>();
+        /** Nonce → its signed time, for requests with a valid proof; older than the window they are stale anyway. */
+        private final Map<String, Long> nonces = new LinkedHashMap<>();
         private NodeStatus status = NodeStatus.PENDING;
 
         NodeState(ExpectedCallback expected, Instant registeredAt) {
@@ -308,22 +320,36 @@ public final class CallbackServer implements AutoCloseable {
             return !now.isBefore(registeredAt.plus(expected.validFor()));
         }
 
-        synchronized Response reject(int code, String why) {
-            String line = code + " " + why;
+        synchronized BoundedHttpListener.Answer reject(int code, String why) {
+            record(code + " " + why);
+            return new BoundedHttpListener.Answer(code, "rejected");
+        }
+
+        /** A right proof with a timestamp outside the window: the node may sign again with the server's time. */
+        synchronized BoundedHttpListener.Answer stale(String why, Instant now) {
+            record("400 " + why);
+            return new BoundedHttpListener.Answer(400, "stale timestamp",
+                    Map.of(CallbackProof.SERVER_TIME_HEADER, String.valueOf(now.getEpochSecond())));
+        }
+
+        private void record(String line) {
             // Bounded so that a flood of bad requests cannot grow memory.
             if (rejections.size() >= 100) {
                 rejections.remove(0);
             }
             rejections.add(line);
-            LOG.warn("call back for {} rejected: {}", expected.node(), line);
-            return new Response(code, "rejected");
+            report.rejected(expected.node() + ": " + line);
         }
 
-        synchronized Response accept(CallbackBody body, String from) {
-            if (status != NodeStatus.PENDING) {
-                return reject(409, "replayed or repeated call back (token already spent) from " + from);
+        synchronized BoundedHttpListener.Answer accept(CallbackBody body, String from, Instant now) {
+            // The nonce first: a captured request sent again is a replay whatever became of the original.
+            if (!firstUse(body.nonce(), Long.parseLong(body.timestamp()), now)) {
+                return reject(409, "replayed request (its nonce was used before) from " + from);
             }
-            if (expiredAt(clock.instant())) {
+            if (status != NodeStatus.PENDING) {
+                return reject(409, "repeated call back (token already spent) from " + from);
+            }
+            if (expiredAt(now)) {
                 return reject(410, "expired token (valid for " + expected.validFor() + ") from " + from);
             }
             List<String> expectedFps = expected.hostKeyFingerprints().stream().sorted().toList();
@@ -335,7 +361,7 @@ public final class CallbackServer implements AutoCloseable {
                         Duration.ZERO, body.prepStatus(), posted, expectedFps,
                         List.of("node-prep did not install the generated host keys, or another machine answered "
                                 + "with this node's token; check /etc/ssh on the node")));
-                return new Response(403, "rejected");
+                return new BoundedHttpListener.Answer(403, "rejected");
             }
             status = NodeStatus.ACCEPTED;
             boolean ok = "ok".equals(body.prepStatus());
@@ -344,7 +370,21 @@ public final class CallbackServer implements AutoCloseable {
                     ok ? CallbackReport.Outcome.READY : CallbackReport.Outcome.PREP_FAILED, Duration.ZERO,
                     body.prepStatus(), posted, expectedFps,
                     ok ? List.of() : List.of("see /var/log/hainstall-node-prep.log on the node")));
-            return new Response(200, "accepted");
+            return new BoundedHttpListener.Answer(200, "accepted");
+        }
+
+        /** Records the nonce; false when it was seen before. Forgets nonces whose time left the window. */
+        private boolean firstUse(String nonce, long signedAt, Instant now) {
+            long oldest = now.getEpochSecond() - 2 * limits.freshness().toSeconds();
+            nonces.values().removeIf(t -> t < oldest);
+            if (nonces.containsKey(nonce)) {
+                return false;
+            }
+            if (nonces.size() >= NONCES_KEPT) {
+                nonces.remove(nonces.keySet().iterator().next());
+            }
+            nonces.put(nonce, signedAt);
+            return true;
         }
     }
 }

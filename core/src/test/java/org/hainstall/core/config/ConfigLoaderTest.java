@@ -204,4 +204,88 @@ class ConfigLoaderTest {
         assertThat(e.problems().get(0).message()).contains("malformed JSON");
         assertThat(loader.load(yaml)).isEqualTo(Example.config());
     }
+
+    // --- FAULTS.md case 44: huge, not a regular file, any Unicode: refused or loaded at once ---
+
+    @Test
+    void anEmojiLoadsWhereverItFallsEvenAcrossTheParsersReadWindow() {
+        // The issue's reproduction: "# " + 1022 x, then the emoji's first UTF-16 half at offset 1024.
+        String repro = "# " + "x".repeat(1022) + "\uD83D\uDE00\n" + Example.text();
+        assertThat(catchThrowableOfType(ConfigException.class, () -> loader.load(repro, ConfigFormat.YAML))).isNull();
+        // And at every offset around the windows the parser reads (1024, 1025·k), in a comment and in a value.
+        for (int offset = 1000; offset < 2100; offset++) {
+            String inComment = "# " + "x".repeat(offset - 2) + "\uD83D\uDE00\n" + Example.text();
+            String inValue = Example.text().replace("description: Sales DB2 HA pair", "description: \""
+                    + "y".repeat(offset) + "\uD83D\uDE00 \u00e9\u4e2d\"");
+            assertThat(catchThrowableOfType(ConfigException.class, () -> loader.load(inComment, ConfigFormat.YAML)))
+                    .as("emoji in a comment at " + offset).isNull();
+            assertThat(catchThrowableOfType(ConfigException.class, () -> loader.load(inValue, ConfigFormat.YAML)))
+                    .as("emoji in a value at " + offset).isNull();
+        }
+    }
+
+    @Test
+    void anEmojiAtTheWindowLoadsFromAFileToo() throws Exception {
+        Path file = dir.resolve("e.yaml");
+        Files.writeString(file, "# " + "x".repeat(1022) + "\uD83D\uDE00\n" + Example.text());
+
+        assertThat(loader.load(file)).isEqualTo(Example.config());
+    }
+
+    @Test
+    void aFileOverTheSizeCapIsRefusedBeforeItIsRead() throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        Files.writeString(file, Example.text() + "#" + "x".repeat(10 * 1024 * 1024) + "\n");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.CONFIG_TOO_LARGE);
+            assertThat(p.message()).contains("huge.yaml").contains("at most 1024 KiB");
+        });
+        assertThat(catchThrowableOfType(ConfigException.class, () -> loader.load(
+                "#" + "x".repeat(ConfigLoader.MAX_BYTES) + "\n" + Example.text(), ConfigFormat.YAML)).problems())
+                .extracting(Problem::code).containsExactly(ProblemCode.CONFIG_TOO_LARGE);
+    }
+
+    @Test
+    void aDeviceAFifoAndAFolderAreRefusedWithoutBeingOpened() throws Exception {
+        Path fifo = dir.resolve("pipe.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        for (Path notAFile : List.of(Path.of("/dev/zero"), fifo, dir)) {
+            // A hang guard only: opening the FIFO would block for ever, /dev/zero would never end.
+            ConfigException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> catchThrowableOfType(ConfigException.class, () -> loader.load(notAFile)));
+            assertThat(e.problems()).as(notAFile.toString()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(ProblemCode.CONFIG_UNREADABLE);
+                assertThat(p.message()).contains(notAFile.toString()).containsAnyOf("not a regular file", "a folder");
+            });
+        }
+    }
+
+    @Test
+    void readReturnsTheConfigWithItsKeyAndTypeProblemsBesideIt() throws Exception {
+        String text = Example.text().replace("    address: 192.168.122.12", "    adress: 192.168.122.12")
+                .replace("udpPort: 6940", "udpPort: high");
+
+        ConfigLoader.Result read = loader.read(text, ConfigFormat.YAML);
+
+        assertThat(read.problems()).extracting(Problem::path, Problem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("nodes[1].adress", ProblemCode.CONFIG_UNKNOWN_KEY),
+                org.assertj.core.groups.Tuple.tuple("heartbeat.udpPort", ProblemCode.CONFIG_WRONG_TYPE));
+        assertThat(read.config().cluster().name()).isEqualTo("sales-db");
+        assertThat(read.config().heartbeat().udpPort()).isNull();
+        assertThat(new ConfigValidator().validate(read)).extracting(Problem::path, Problem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("nodes[1].adress", ProblemCode.CONFIG_UNKNOWN_KEY),
+                org.assertj.core.groups.Tuple.tuple("heartbeat.udpPort", ProblemCode.CONFIG_WRONG_TYPE),
+                org.assertj.core.groups.Tuple.tuple("nodes[1].address", ProblemCode.VALUE_REQUIRED));
+    }
+
+    @Test
+    void readStillRefusesMalformedText() {
+        assertThat(catchThrowableOfType(ConfigException.class, () -> loader.read("cluster: [\n", ConfigFormat.YAML))
+                .problems()).extracting(Problem::code).containsExactly(ProblemCode.CONFIG_SYNTAX);
+    }
 }

@@ -90,6 +90,77 @@ class SecretsScanTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(events, "holds the admin private key"));
     }
 
+    // --- FAULTS.md case 47: re-wrapped, split, re-indented, behind a symbolic link ---
+
+    @Test
+    void findsAPrivateKeyReWrappedAtAnyWidthOrReIndented() throws IOException {
+        String key = Files.readString(store.nodeHostPrivateKeyFile("sales-db1"));
+        String base64 = key.replace(SshKeyPair.BEGIN, "").replace(SshKeyPair.END, "").replaceAll("\\s", "");
+        for (int width : new int[] {64, 76, 40, 33, 1000}) {
+            StringBuilder yaml = new StringBuilder("hostKey: |\n");
+            for (int i = 0; i < base64.length(); i += width) {
+                yaml.append("    ").append(base64, i, Math.min(base64.length(), i + width)).append('\n');
+            }
+            Path log = log("sales-db1.log", yaml.toString());
+
+            assertThat(scan(log).findings()).as("wrapped at " + width).extracting(SecretsScan.Finding::problem)
+                    .containsExactly("holds the host private key of sales-db1");
+        }
+    }
+
+    @Test
+    void findsASecretSplitInTwoAtAnyPointOrQuotedPieceByPiece() throws IOException {
+        String authKey = store.heartbeatAuthKey().orElseThrow();
+        for (int cut = 1; cut < authKey.length(); cut++) {
+            Path log = log("sales-db2.log", "key: " + authKey.substring(0, cut) + "\n   and later, after other text: "
+                    + authKey.substring(cut) + "\n");
+            assertThat(scan(log).findings()).as("cut at " + cut).extracting(SecretsScan.Finding::problem)
+                    .containsExactly("holds the Heartbeat auth key");
+        }
+        String drbd = store.drbdSecret("r0").orElseThrow();
+        Path quoted = log("events.jsonl", "{\"cmd\":\"echo \\\"" + drbd.substring(0, 20) + "\\\" \\\n  \\\""
+                + drbd.substring(20) + "\\\"\"}\n");
+        assertThat(scan(quoted).findings()).extracting(SecretsScan.Finding::problem)
+                .containsExactly("holds the DRBD secret of r0");
+    }
+
+    @Test
+    void reportsASymbolicLinkAndFollowsItInsideTheScannedFolder() throws IOException {
+        Path copy = log("notes.txt", "auth " + store.heartbeatAuthKey().orElseThrow() + "\n");
+        Path inside = Files.createSymbolicLink(run.resolve("inside.log"), copy.getFileName());
+
+        assertThat(scan(run).findings()).extracting(SecretsScan.Finding::file, SecretsScan.Finding::problem)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(copy, "holds the Heartbeat auth key"),
+                        org.assertj.core.groups.Tuple.tuple(inside, "is a symbolic link to notes.txt (hainstall writes none); followed: what it shows is "
+                                        + "searched under this name"),
+                        org.assertj.core.groups.Tuple.tuple(inside, "holds the Heartbeat auth key"));
+    }
+
+    @Test
+    void reportsALinkLeadingOutsideOrNowhereAndAPipeWithoutReadingThem() throws Exception {
+        Files.createSymbolicLink(run.resolve("secret.log"), store.folder().resolve("heartbeat.authkey"));
+        Files.createSymbolicLink(run.resolve("disk.log"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(run.resolve("gone.log"), run.resolve("no-such-file"));
+        Process mkfifo = new ProcessBuilder("mkfifo", run.resolve("pipe.log").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        // A hang guard only: reading /dev/zero or the pipe would never end.
+        SecretsScan.Report report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> scan(run));
+
+        assertThat(report.clean()).isFalse();
+        assertThat(report.findings()).extracting(f -> f.file().getFileName().toString() + ": " + f.problem())
+                .containsExactlyInAnyOrder(
+                        "disk.log: is a symbolic link to /dev/zero outside the scanned folder; not followed (scan that "
+                                + "path itself if it belongs to the run)",
+                        "secret.log: is a symbolic link to " + store.folder().resolve("heartbeat.authkey")
+                                + " outside the scanned folder; not followed (scan that path itself if it belongs to "
+                                + "the run)",
+                        "gone.log: is a symbolic link to " + run.resolve("no-such-file") + ", which does not resolve",
+                        "pipe.log: is not a regular file (a pipe, device or socket); it was not read");
+    }
+
     @Test
     void findsAnyPrivateKeyByItsMarker() throws IOException {
         SshKeyPair stranger = new KeyGenerator().ed25519();

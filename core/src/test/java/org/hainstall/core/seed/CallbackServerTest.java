@@ -126,6 +126,81 @@ class CallbackServerTest {
         assertThat(server.status(A)).contains(CallbackServer.NodeStatus.ACCEPTED);
         assertThat(waiting.get()).isSameAs(first);
         assertThat(server.rejections(A)).allMatch(line -> line.startsWith("409 "));
+        // The captured request is known by its nonce; a newly signed one finds the token spent.
+        assertThat(server.rejections(A)).satisfiesExactly(
+                line -> assertThat(line).contains("replayed request (its nonce was used before)"),
+                line -> assertThat(line).contains("token already spent"));
+    }
+
+    @Test
+    void refusesASignedCallBackWithAYearOldTimestampAndTellsTheServersTime() throws Exception {
+        long yearAgo = Instant.now().minus(Duration.ofDays(365)).getEpochSecond();
+
+        HttpResponse<String> r = post(A, signed(A, tokenA, body(A, "ok", fingerprintA, yearAgo)));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body().strip()).isEqualTo("stale timestamp");
+        long told = Long.parseLong(r.headers().firstValue(CallbackProof.SERVER_TIME_HEADER).orElseThrow());
+        assertThat(told).isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond() + 60);
+        assertThat(server.rejections(A)).singleElement().asString().contains("stale timestamp");
+        assertRunStateUnchanged(A);
+    }
+
+    @Test
+    void refusesATimestampJustOutsideTheWindowEitherWayAndAcceptsOneInside() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        long window = CallbackLimits.DEFAULTS.freshness().toSeconds();
+
+        assertThat(post(A, signed(A, tokenA, body(A, "ok", fingerprintA, now - window - 60))).statusCode()).isEqualTo(400);
+        assertThat(post(A, signed(A, tokenA, body(A, "ok", fingerprintA, now + window + 60))).statusCode()).isEqualTo(400);
+        assertThat(server.status(A)).contains(CallbackServer.NodeStatus.PENDING);
+        assertThat(post(A, signed(A, tokenA, body(A, "ok", fingerprintA, now - window + 60))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aNodeWhoseClockIsHoursOffSignsAgainWithTheServersTimeAndIsAccepted() throws Exception {
+        // The node's real-time clock runs three hours ahead (a physical machine's RTC).
+        long nodeClock = Instant.now().plus(Duration.ofHours(3)).getEpochSecond();
+        CompletableFuture<CallbackReport> waiting = server.awaitNode(A, Duration.ofHours(1));
+        HttpResponse<String> first = post(A, signed(A, tokenA, body(A, "ok", fingerprintA, nodeClock)));
+        assertThat(first.statusCode()).isEqualTo(400);
+
+        long serverTime = Long.parseLong(first.headers().firstValue(CallbackProof.SERVER_TIME_HEADER).orElseThrow());
+        assertThat(post(A, signed(A, tokenA, body(A, "ok", fingerprintA, serverTime))).statusCode()).isEqualTo(200);
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(CallbackReport.Outcome.READY);
+    }
+
+    @Test
+    void aStaleTimestampWithoutAValidProofLearnsNothing() throws Exception {
+        long yearAgo = Instant.now().minus(Duration.ofDays(365)).getEpochSecond();
+
+        HttpResponse<String> r = post(A, signed(A, tokenB, body(A, "ok", fingerprintA, yearAgo)));
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue(CallbackProof.SERVER_TIME_HEADER)).isEmpty();
+    }
+
+    @Test
+    void aFloodOfBadRequestsGivesOneSummaryLineAndKeepsBoundedDetails() throws Exception {
+        List<String> summaries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (CallbackServer quiet = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                java.time.Clock.systemUTC(), CallbackLimits.DEFAULTS.withSummaryEvery(Duration.ofHours(1)),
+                summaries::add)) {
+            quiet.expect(new ExpectedCallback(A, tokenA, Set.of(fingerprintA), Duration.ofHours(1)));
+            URI target = URI.create("http://127.0.0.1:" + quiet.address().getPort() + CallbackServer.PATH_PREFIX + A);
+            for (int i = 0; i < 200; i++) {
+                Signed s = signed(A, tokenB, body(A, "ok", fingerprintA));
+                assertThat(send(HttpRequest.newBuilder(target).header(CallbackProof.TIMESTAMP_HEADER, s.timestamp)
+                        .header(CallbackProof.SIGNATURE_HEADER, s.signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(s.body)).build()).statusCode()).isEqualTo(401);
+            }
+            assertThat(summaries).isEmpty();
+            assertThat(quiet.rejections(A)).hasSize(100);
+        }
+        assertThat(summaries).singleElement().asString()
+                .startsWith("200 call-back request(s) rejected in the last 60 min")
+                .contains("401 wrong proof");
     }
 
     @Test
@@ -244,26 +319,54 @@ class CallbackServerTest {
 
     @Test
     void listensOnTheConfiguredManagementAddressOnly() throws Exception {
+        InetAddress own = ownNonLoopbackAddress();
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, own)) {
             port = probe.getLocalPort();
         }
-        var config = TestClusters.withManagement(TestClusters.twoNodes(), "127.0.0.1", port);
+        var config = TestClusters.withManagement(TestClusters.twoNodes(), own.getHostAddress(), port);
         try (CallbackServer s = CallbackServer.forConfig(config)) {
-            assertThat(s.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            assertThat(s.address().getAddress()).isEqualTo(own);
             assertThat(s.address().getPort()).isEqualTo(port);
+            // Not on every interface: loopback has nothing listening on that port.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @Test
+    void refusesToListenOnAnUnspecifiedLoopbackBroadcastOrMulticastAddress() {
+        for (String address : List.of("0.0.0.0", "127.0.0.1", "255.255.255.255", "224.0.0.1", "::", "::1")) {
+            var config = TestClusters.withManagement(TestClusters.twoNodes(), address, 8740);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallbackServer.forConfig(config).close())
+                    .as(address).isInstanceOf(SeedException.class)
+                    .hasMessageStartingWith("management.address: '" + address + "' is not a unicast address");
         }
     }
 
     @Test
     void refusesAManagementAddressThatIsNotThisMachinesNamingTheConfigPath() {
-        // 192.0.2.1 (TEST-NET-1) is on no interface here: binding fails, nothing is sent anywhere.
-        var config = TestClusters.withManagement(TestClusters.twoNodes(), "192.0.2.1", 8740);
+        // 198.51.100.1 (TEST-NET-2) is on no interface here: nothing listens, nothing is sent anywhere.
+        var config = TestClusters.withManagement(TestClusters.twoNodes(), "198.51.100.1", 8740);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallbackServer.forConfig(config))
-                .isInstanceOf(SeedException.class).hasMessageContaining("management.address");
+                .isInstanceOf(SeedException.class).hasMessageContaining("management.address")
+                .hasMessageContaining("not an address of this workstation");
         var named = TestClusters.withManagement(TestClusters.twoNodes(), "mgmt.example.org", 8740);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallbackServer.forConfig(named))
                 .isInstanceOf(SeedException.class).hasMessageContaining("is not an IP address");
+    }
+
+    /** An IPv4 address of one of this machine's interfaces other than loopback (CI machines and the lab have one). */
+    static InetAddress ownNonLoopbackAddress() throws java.net.SocketException {
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                    return a;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.abort("this machine has no non-loopback IPv4 address to listen on");
+        return null;
     }
 
     /** The run's state for this node did not move: still pending, nobody told it is done, and the real call back still works. */
@@ -278,7 +381,12 @@ class CallbackServerTest {
     }
 
     private static String body(String node, String status, String fingerprint) {
-        return new CallbackBody(node, String.valueOf(Instant.now().getEpochSecond()), UUID.randomUUID().toString(),
+        return body(node, status, fingerprint, Instant.now().getEpochSecond());
+    }
+
+    /** A body signed at {@code epochSeconds}, with a new nonce each time (as node-prep makes one per attempt). */
+    private static String body(String node, String status, String fingerprint, long epochSeconds) {
+        return new CallbackBody(node, String.valueOf(epochSeconds), UUID.randomUUID().toString().replace("-", ""),
                 status, List.of(fingerprint)).toJson();
     }
 

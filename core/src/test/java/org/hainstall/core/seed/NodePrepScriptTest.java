@@ -186,6 +186,29 @@ class NodePrepScriptTest {
                 .doesNotContain(token);
     }
 
+    @ParameterizedTest(name = "missing on the node: {0}")
+    @ValueSource(strings = {"nothing", "python3"})
+    void aNodeWhoseClockIsHoursOffSignsAgainWithTheInstallersTime(String missing) throws Exception {
+        // The installer's clock three hours ahead of this "node" (a physical machine's RTC kept in local time).
+        server.close();
+        server = CallbackServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(3)), CallbackLimits.DEFAULTS);
+        ClusterConfig config = TestClusters.withManagement(TestClusters.twoNodes(), "127.0.0.1",
+                server.address().getPort());
+        inputs = new SeedInputs(config, "sales-db1", MAIN_MAC, REPL_MAC, inputs.adminPublicKey(), inputs.secrets());
+        seed = Files.createDirectory(dir.resolve("seed-clock"));
+        new SeedIsoBuilder().stage(inputs, NodeEnv.values(inputs), null, seed);
+        server.expect(new ExpectedCallback("sales-db1", inputs.secrets().token(),
+                Set.of(inputs.secrets().hostKeyFingerprint()), Duration.ofMinutes(5)));
+        CompletableFuture<CallbackReport> waiting = server.awaitNode("sales-db1", Duration.ofMinutes(1));
+
+        Result r = runScript(toolsWithout(dir.resolve("argv.log"), missing));
+
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("s off the installer's: signing again with the installer's time");
+        assertThat(waiting.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(CallbackReport.Outcome.READY);
+    }
+
     @Test
     void saysWhyWhenTheNodeHasNothingToCallBackWith() throws Exception {
         Result r = runScript(toolsWithout(dir.resolve("argv.log"), "python3", "curl"));
