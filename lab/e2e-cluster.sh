@@ -59,14 +59,17 @@ e2e_modify_refused() {   # e2e_modify_refused LOG WHAT-IT-MUST-NOT-ACCEPT
 
 # --- phases -------------------------------------------------------------------------------------------------
 
-# Runs a command in the background as a job of its own (process group = its pid, for "kill -- -PID"), with SIGINT
-# not ignored: bash starts background commands of a non-interactive shell with SIGINT ignored, and a JVM keeps an
-# ignored SIGINT ignored, so Ctrl-C could not reach it. Job control (set -m) gives it the terminal's default.
+# Runs a command in the background as a job of its own (process group = its pid, for "kill -- -PID"), with SIGINT at
+# its default, as a terminal's Ctrl-C finds it: a shell starts background commands with SIGINT ignored (and passes on
+# an ignore it inherited, job control or not), and a JVM keeps an ignored SIGINT ignored.
 e2e_bg() {   # e2e_bg OUT IN COMMAND...: sets E2E_PID
   local out="$1" in="$2"
   shift 2
   set -m
-  "$@" <"$in" >"$out" 2>&1 &
+  python3 -c 'import os, signal as s, sys
+for n in (s.SIGINT, s.SIGQUIT, s.SIGPIPE, s.SIGXFSZ): s.signal(n, s.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' \
+    "$@" <"$in" >"$out" 2>&1 &
   E2E_PID=$!
   set +m
 }
