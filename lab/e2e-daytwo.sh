@@ -11,8 +11,8 @@ e2e_figure() { printf '%s %s\n' "$1" "$2" >>"$E2E_FIGURES"; lab_log "figure: $1 
 
 # FAULT 39 on the libvirt path (lab/cluster.yaml, its own state folder): create clones the stub (a bridge NIC and a
 # network NIC, both put on the config's libvirt networks), boots the clones from their seeds, and the first node
-# calls back (cloud-init, python3, no curl on the stub: the libvirt path works up to there). The second node's main
-# link is cut, so its call back is still awaited when SIGINT arrives. Within 5 s the command ends (exit 4), the VMs
+# calls back (cloud-init, python3, no curl on the stub: the libvirt path works up to there). The second clone is
+# paused, so its call back is still awaited when SIGINT arrives. Within 5 s the command ends (exit 4), the VMs
 # and volumes it defined are gone, no seed is left, and the journal records the cancelled provision step; the next
 # create resumes that run, and a SIGINT in its wait ends it the same way.
 E2E_LIBVIRT_STATE="${E2E_LIBVIRT_CONFIG%.yaml}.state"
@@ -51,19 +51,19 @@ e2e_sigint_in_wait() {   # e2e_sigint_in_wait LOG: SIGINT to E2E_PID; checks exi
 e2e_ctrl_c_in_callback_wait() {
   rm -rf "$E2E_LIBVIRT_STATE"
   : >"$E2E_FIGURES"
-  local deadline=$(( $(date +%s) + 600 )) tap="" run
+  local deadline=$(( $(date +%s) + 600 )) paused="" run
   : >"$LAB_DIR/serial/$N1.log"; : >"$LAB_DIR/serial/$N2.log"   # not an earlier run's lines
   e2e_libvirt_create_start create-ctrl-c.log
   until grep -q "node-prep: called back: accepted" "$LAB_DIR/serial/$N1.log" 2>/dev/null; do
-    if [[ -z $tap ]]; then
-      tap="$(lab_virsh domiflist "$N2" 2>/dev/null | awk -v net="$LAB_NET_MAIN" '$3 == net && $1 != "-" {print $1}' || true)"
-      if [[ -n $tap ]]; then lab_nsexec ip link set "$tap" down; lab_log "cut $N2's main link ($tap down)"; fi
+    # The second clone is paused as soon as it runs: its call back stays awaited, with nothing failing on it.
+    if [[ -z $paused ]] && lab_output_matches '^running' lab_virsh domstate "$N2"; then
+      lab_virsh suspend "$N2" >/dev/null && paused=yes && lab_log "paused $N2 (its call back stays awaited)"
     fi
     kill -0 "$E2E_PID" 2>/dev/null || { cat "$E2E_OUT/create-ctrl-c.log"; e2e_fail "create ended before $N1 called back"; return 1; }
     (( $(date +%s) < deadline )) || { kill -9 -- "-$E2E_PID"; e2e_fail "$N1 did not call back within 600 s"; return 1; }
     sleep 1
   done
-  [[ -n $tap ]] || { kill -9 -- "-$E2E_PID"; e2e_fail "$N2's main NIC was not found to cut"; return 1; }
+  [[ -n $paused ]] || { kill -9 -- "-$E2E_PID"; e2e_fail "$N2 was not paused in time"; return 1; }
   grep -q "$N2: waiting for its call back" "$E2E_OUT/create-ctrl-c.log" || sleep 2
   lab_log "$N1 called back (libvirt clone, cloud-init, python3); $N2's call back is awaited: SIGINT"
   e2e_sigint_in_wait create-ctrl-c.log || return 1
