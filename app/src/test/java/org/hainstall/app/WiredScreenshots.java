@@ -46,7 +46,7 @@ public final class WiredScreenshots {
                     Thread t = new Thread(r, "screenshots-io");
                     t.setDaemon(true);
                     return t;
-                }));
+                }), wired.about());
         Platform.startup(() -> { });
         Wizard wizard = fx(() -> {
             Wizard w = new Wizard(services);

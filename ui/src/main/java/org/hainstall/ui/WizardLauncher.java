@@ -44,6 +44,7 @@ public final class WizardLauncher {
 
     private void open(Optional<Path> config, CountDownLatch closed, PrintStream err) {
         try {
+            WindowIdentity.nameApplication();
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             StartupReport.requested().ifPresent(report -> report.watch(stage));

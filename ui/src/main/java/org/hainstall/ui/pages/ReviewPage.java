@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -24,8 +21,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
-import org.hainstall.core.plan.Prompt;
 import org.hainstall.ui.files.ConfigFiles;
+import org.hainstall.ui.run.DryRun;
+import org.hainstall.ui.run.PlanSummary;
 import org.hainstall.ui.run.RunRequest;
 import org.hainstall.ui.run.Workflows;
 import org.hainstall.ui.validation.PageFields;
@@ -94,35 +92,47 @@ public final class ReviewPage extends WizardPage {
 
     /** Runs the dry run on the engine and shows its changes per node when it is done. */
     public void computePlan() {
-        Queue<Event.ChangePlanned> changes = new ConcurrentLinkedQueue<>();
         compute.setDisable(true);
         planStatus.setText("Planning…");
-        var handle = workflows.start(new RunRequest(config.get(), file.get(), mode.getValue(), true), e -> {
-            if (e instanceof Event.ChangePlanned c) {
-                changes.add(c);
-            }
-        }, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
-        handle.finished().whenComplete((v, err) -> Platform.runLater(() -> showPlan(List.copyOf(changes), err)));
+        new DryRun(workflows).of(new RunRequest(config.get(), file.get(), mode.getValue(), true))
+                .whenComplete((events, err) -> Platform.runLater(() -> showPlan(events, err)));
     }
 
-    private void showPlan(List<Event.ChangePlanned> changes, Throwable err) {
+    private void showPlan(List<Event> events, Throwable err) {
         compute.setDisable(false);
         Map<String, TreeItem<String>> byNode = new LinkedHashMap<>();
         TreeItem<String> root = new TreeItem<>("plan");
-        for (Event.ChangePlanned c : changes) {
-            String node = c.step().node() == null ? "cluster-wide" : c.step().node();
+        PlanSummary summary = new PlanSummary();
+        for (Event e : events == null ? List.<Event>of() : events) {
+            summary.accept(e);
+            if (!(e instanceof Event.ChangePlanned c)) {
+                continue;
+            }
+            String node = c.step().node() == null ? PlanSummary.CLUSTER_WIDE : c.step().node();
             TreeItem<String> n = byNode.computeIfAbsent(node, k -> {
                 TreeItem<String> t = new TreeItem<>(k);
                 t.setExpanded(true);
                 root.getChildren().add(t);
                 return t;
             });
-            TreeItem<String> change = new TreeItem<>(c.step().name() + ": " + c.description());
+            boolean destructive = summary.nodes().stream().filter(p -> p.node().equals(node))
+                    .flatMap(p -> p.destructive().stream()).anyMatch(d -> d.step().equals(c.step().name()));
+            TreeItem<String> change = new TreeItem<>((destructive ? "⚠ " : "") + c.step().name() + ": "
+                    + c.description());
             c.actions().forEach(a -> change.getChildren().add(new TreeItem<>(a)));
             n.getChildren().add(change);
         }
         plan.setRoot(root);
-        planStatus.setText(err != null ? "Planning failed: " + err.getMessage()
-                : changes.size() + " changes planned at " + Instant.now().toString().substring(11, 19) + ".");
+        planStatus.setText(err != null ? "Planning failed: " + rootMessage(err)
+                : summary.changes() + " changes planned at " + Instant.now().toString().substring(11, 19)
+                + (summary.anyDestructive() ? "; ⚠ marks the ones that overwrite a device." : "."));
+    }
+
+    private static String rootMessage(Throwable err) {
+        Throwable t = err;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 }
