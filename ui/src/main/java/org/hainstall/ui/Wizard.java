@@ -482,7 +482,7 @@ public final class Wizard implements StartPage.Actions {
         page.entered();
         if (page == finishPage) {
             finishPage.show(new FinishPage.Outcome(runPage.stateProperty().get(), runPage.runMode(),
-                    runPage.statusText(), runPage.runFolderProperty().get(), model.fileProperty().get()));
+                    runPage.resultText(), runPage.runFolderProperty().get(), model.fileProperty().get()));
         }
     }
 
@@ -640,7 +640,9 @@ public final class Wizard implements StartPage.Actions {
 
         problemList.setId("problems");
         problemList.setItems(visible);
-        problemList.setPrefHeight(118);
+        // As tall as its problems, up to three; the page keeps the rest of the window.
+        problemList.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 6.0 + 38.0 * Math.max(1, Math.min(3, visible.size())), visible));
         problemList.setPlaceholder(new Label("No problems."));
         problemList.setCellFactory(v -> new ProblemCell());
         problemList.setOnMouseClicked(e -> {

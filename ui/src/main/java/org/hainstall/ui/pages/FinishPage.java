@@ -63,8 +63,11 @@ public final class FinishPage extends WizardPage {
         show(new Outcome(RunState.NOT_STARTED, null, "", null, null));
     }
 
-    /** Tells what happened; called each time the page is shown. */
-    public void show(Outcome o) {
+    /** Tells what happened; called each time the page is shown. Paths are shown absolute, as a terminal needs them. */
+    public void show(Outcome given) {
+        Outcome o = new Outcome(given.state(), given.mode(), given.summary(),
+                given.runFolder() == null ? null : given.runFolder().toAbsolutePath().normalize(),
+                given.configFile() == null ? null : given.configFile().toAbsolutePath().normalize());
         title.setText(switch (o.state()) {
             case NOT_STARTED -> "No run yet";
             case RUNNING -> "The run is still going";
@@ -77,7 +80,7 @@ public final class FinishPage extends WizardPage {
             case NOT_STARTED -> "Nothing was changed on any node: no run was started. Go back to the Run page to "
                     + "start one; it shows what it will change and asks first.";
             case RUNNING -> "Go back to the Run page to follow it. " + o.summary();
-            case SUCCEEDED, FAILED, CANCELLED, STOPPED -> o.summary()
+            case SUCCEEDED, FAILED, CANCELLED, STOPPED -> sentence(o.mode() + ": " + o.summary())
                     + (o.state() == RunState.SUCCEEDED ? ""
                     : " A later run resumes where this one stopped, without redoing a finished step.");
         });
@@ -107,6 +110,16 @@ public final class FinishPage extends WizardPage {
                     + "beside its file).");
         }
         logs.setDisable(o.runFolder() == null);
+    }
+
+    /** "create: 1 step failed" → "Create: 1 step failed." */
+    private static String sentence(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return t;
+        }
+        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     private static TextField code(String id) {

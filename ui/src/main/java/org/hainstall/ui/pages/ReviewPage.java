@@ -80,6 +80,11 @@ public final class ReviewPage extends WizardPage {
         return yaml.getText();
     }
 
+    /** The line above the plan: how to get one, "Planning…", how many changes, or why it failed. */
+    public String planStatusText() {
+        return planStatus.getText();
+    }
+
     @Override
     public void entered() {
         yaml.setText(files.toYaml(config.get()));
@@ -122,6 +127,9 @@ public final class ReviewPage extends WizardPage {
             c.actions().forEach(a -> change.getChildren().add(new TreeItem<>(a)));
             n.getChildren().add(change);
         }
+        // The nodes in name order, the cluster-wide steps last: the order of the confirmation before a run.
+        root.getChildren().sort(java.util.Comparator.comparing((TreeItem<String> t) ->
+                t.getValue().equals(PlanSummary.CLUSTER_WIDE)).thenComparing(TreeItem::getValue));
         plan.setRoot(root);
         planStatus.setText(err != null ? "Planning failed: " + rootMessage(err)
                 : summary.changes() + " changes planned at " + Instant.now().toString().substring(11, 19)

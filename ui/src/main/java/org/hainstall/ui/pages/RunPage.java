@@ -168,6 +168,20 @@ public final class RunPage extends WizardPage {
     }
 
     /**
+     * How the last run ended, as a sentence for the Finish page: the run's own summary ("1 step failed:
+     * sales-db2/drbd"), or why it stopped; empty before any run.
+     */
+    public String resultText() {
+        if (state.get() == RunState.NOT_STARTED) {
+            return "";
+        }
+        if (state.get() == RunState.STOPPED || runTree == null || !runTree.runFinished()) {
+            return statusText();
+        }
+        return runTree.runSummary();
+    }
+
+    /**
      * Starts {@code mode} ("create" or "modify"): saves the config if needed, computes the dry run, shows its
      * summary per node (changes, destructive commands) and starts only once the admin confirms it.
      */
@@ -369,8 +383,16 @@ public final class RunPage extends WizardPage {
         for (Button b : List.of(start, cancel, openLogs)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, new Label("Mode"), mode, start, cancel, openLogs, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        Label modeLabel = new Label("_Mode");
+        modeLabel.setMnemonicParsing(true);
+        modeLabel.setLabelFor(mode);
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        modeLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, modeLabel, mode, start, cancel, openLogs);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        // The status on a line of its own: it can be long ("Not started: the dry run failed: …").
+        status.setWrapText(true);
+        VBox bar = new VBox(4, buttons, status);
         bar.setPadding(new Insets(0, 0, 8, 0));
 
         tree.setId("run-tree");

@@ -1,9 +1,9 @@
 package org.hainstall.ui.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.hainstall.core.plan.Event;
 
@@ -19,38 +19,52 @@ public final class PlanSummary {
 
     /** The kinds of command that wipe or overwrite what a device holds. */
     public enum Destructive {
-        PARTITIONS("partitions", "sfdisk", "parted", "sgdisk", "wipefs"),
-        PHYSICAL_VOLUME("LVM physical volume", "pvcreate"),
-        FILESYSTEM("mkfs", "mkfs"),
-        DRBD_METADATA("DRBD metadata", "create-md"),
-        PRIMARY_FORCE("primary --force", "primary --force", "--overwrite-data-of-peer");
+        PARTITIONS("partitions"),
+        PHYSICAL_VOLUME("LVM physical volume"),
+        FILESYSTEM("mkfs"),
+        DRBD_METADATA("DRBD metadata"),
+        PRIMARY_FORCE("primary --force");
 
         private final String label;
-        private final List<String> marks;
 
-        Destructive(String label, String... marks) {
+        Destructive(String label) {
             this.label = label;
-            this.marks = List.of(marks);
         }
 
         public String label() {
             return label;
         }
 
-        /** The kind of a planned command line ("run: mkfs -t ext4 /dev/drbd0"), if it is destructive. */
+        /**
+         * The kind of a planned command line ("run: mkfs -t ext4 /dev/drbd0"), if it is destructive. The program
+         * is what counts (after env, sudo or {@code sh -c}), never an argument: installing the package parted
+         * partitions nothing.
+         */
         static Destructive of(String action) {
             if (!action.startsWith("run: ")) {
                 return null;
             }
-            String command = action.substring(5).toLowerCase(Locale.ROOT);
-            for (Destructive d : values()) {
-                for (String mark : d.marks) {
-                    if (command.matches("(?s).*(^|[\\s/'\"])" + java.util.regex.Pattern.quote(mark) + "([\\s.'\"]|$).*")) {
-                        return d;
-                    }
-                }
+            List<String> words = new ArrayList<>();
+            for (String w : action.substring(5).split("\\s+")) {
+                words.add(w.replaceAll("^['\"]+|['\"]+$", ""));
             }
-            return null;
+            int i = 0;
+            while (i < words.size() && (words.get(i).matches("env|sudo|sh|bash|-c|-e|[A-Za-z_][A-Za-z0-9_]*=.*")
+                    || words.get(i).isEmpty())) {
+                i++;
+            }
+            if (i >= words.size()) {
+                return null;
+            }
+            String program = words.get(i).substring(words.get(i).lastIndexOf('/') + 1);
+            List<String> args = words.subList(i + 1, words.size());
+            return switch (program) {
+                case "sfdisk", "parted", "sgdisk", "wipefs" -> PARTITIONS;
+                case "pvcreate" -> PHYSICAL_VOLUME;
+                case "drbdadm" -> args.contains("create-md") ? DRBD_METADATA
+                        : args.contains("primary") && args.contains("--force") ? PRIMARY_FORCE : null;
+                default -> program.equals("mkfs") || program.startsWith("mkfs.") ? FILESYSTEM : null;
+            };
         }
     }
 
@@ -88,9 +102,11 @@ public final class PlanSummary {
         }
     }
 
+    /** The nodes in name order, then the cluster-wide steps. */
     public List<NodePlan> nodes() {
         List<NodePlan> out = new ArrayList<>();
         nodes.forEach((name, c) -> out.add(new NodePlan(name, c.changes, c.undecided, c.destructive)));
+        out.sort(Comparator.comparing((NodePlan n) -> n.node().equals(CLUSTER_WIDE)).thenComparing(NodePlan::node));
         return out;
     }
 
