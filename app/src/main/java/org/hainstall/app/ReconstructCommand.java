@@ -47,7 +47,7 @@ final class ReconstructCommand implements Callable<Integer> {
             description = "Read this node over SSH (a node name of --config, or an address). Default: this machine.")
     String from;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A config of the cluster whose secrets folder "
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A config of the cluster whose secrets folder "
             + "holds the SSH key and pinned host keys; its workstation settings are kept in the output.")
     Path config;
 
