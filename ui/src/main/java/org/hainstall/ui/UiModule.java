@@ -24,6 +24,7 @@ public final class UiModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Reconstruction.class).setDefault()
                 .toInstance(Reconstruction.NOT_WIRED);
         OptionalBinder.newOptionalBinder(binder(), AboutInfo.class).setDefault().toInstance(AboutInfo.UNKNOWN);
+        OptionalBinder.newOptionalBinder(binder(), FxToolkit.class).setDefault().toInstance(FxToolkit.onDemand());
     }
 
     @Provides

@@ -64,16 +64,18 @@ public final class ReviewPage extends WizardPage {
         planStatus.setText(workflows.available() ? "Press the button to see what the run would change."
                 : "The dry-run plan per node appears here once the install engine is wired into this build.");
         planStatus.setId("review-plan-status");
-        HBox bar = new HBox(8, mode, compute);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(8, new Label("Dry-run plan per node"), bar, planStatus, plan);
-        VBox.setVgrow(plan, Priority.ALWAYS);
-        VBox left = new VBox(8, new Label("The config file"), yaml);
-        VBox.setVgrow(yaml, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.5);
-        split.setPadding(new Insets(12));
-        setContent(split);
+        setContentBuilder(() -> {
+            HBox bar = new HBox(8, mode, compute);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            VBox right = new VBox(8, new Label("Dry-run plan per node"), bar, planStatus, plan);
+            VBox.setVgrow(plan, Priority.ALWAYS);
+            VBox left = new VBox(8, new Label("The config file"), yaml);
+            VBox.setVgrow(yaml, Priority.ALWAYS);
+            SplitPane split = new SplitPane(left, right);
+            split.setDividerPositions(0.5);
+            split.setPadding(new Insets(12));
+            return split;
+        });
     }
 
     public String yamlText() {

@@ -107,7 +107,8 @@ public final class RunPage extends WizardPage {
         this.confirm = confirm;
         this.prompter = new UiAdminPrompter(pump, clock);
         this.prompts = new PromptBanners(this::answer);
-        setContent(build());
+        // Built the first time the page is shown (or a run starts): the first window does not wait for it.
+        setContentBuilder(this::build);
     }
 
     /** True while the config has errors: no run starts then. */
@@ -193,6 +194,7 @@ public final class RunPage extends WizardPage {
             status.setText("The config has errors: fix the problems listed below first.");
             return;
         }
+        content();
         planning.set(true);
         saveFirst.get().thenAccept(saved -> {
             if (!saved) {
