@@ -198,7 +198,7 @@ class RunPageTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.runPage().finishedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#run-logs").queryButton().isDisabled()).isFalse();
-        assertThat(wizard.runPage().logFolder()).contains(java.nio.file.Path.of("sales-db.state", "runs", "1"));
+        assertThat(wizard.runPage().logFolder()).contains(ScriptedWorkflows.runFolder(ExampleConfig.FILE));
     }
 
     @Test
@@ -220,7 +220,7 @@ class RunPageTest {
         assertThat(text(robot, "#finish-title")).isEqualTo("The run failed");
         assertThat(text(robot, "#finish-summary")).startsWith("Create: 1 step failed: sales-db2/drbd.");
         assertThat(robot.lookup("#finish-run-folder").queryAs(javafx.scene.control.TextField.class).getText())
-                .isEqualTo(java.nio.file.Path.of("sales-db.state", "runs", "1").toAbsolutePath().toString());
+                .isEqualTo(ScriptedWorkflows.runFolder(ExampleConfig.FILE).toString());
         assertThat(robot.lookup("#finish-status-command").queryAs(javafx.scene.control.TextField.class).getText())
                 .isEqualTo("hainstall status --config " + ExampleConfig.FILE.toAbsolutePath().normalize());
         assertThat(finishText(robot)).doesNotContain("`", "FILE", "Done");

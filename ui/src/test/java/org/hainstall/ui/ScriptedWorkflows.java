@@ -76,9 +76,16 @@ final class ScriptedWorkflows implements Workflows {
 
             @Override
             public Optional<Path> logFolder() {
-                return Optional.of(Path.of("sales-db.state", "runs", "1"));
+                return Optional.of(runFolder(request.configFile()));
             }
         };
+    }
+
+    /** Where core puts a run's folder: {@code <config>.state/runs/<run id>} beside the config file. */
+    static Path runFolder(Path configFile) {
+        Path config = configFile == null ? Path.of("cluster.yaml") : configFile.toAbsolutePath().normalize();
+        String stem = config.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        return config.resolveSibling(stem + ".state").resolve("runs").resolve("run-1");
     }
 
     private void play(EventSink sink, AdminPrompter prompter) throws Exception {

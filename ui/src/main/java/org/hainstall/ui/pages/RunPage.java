@@ -217,6 +217,7 @@ public final class RunPage extends WizardPage {
         }
         PlanSummary plan = new PlanSummary();
         events.forEach(plan::accept);
+        status.setText("The dry run plans " + plan.changes() + " changes: waiting for your answer.");
         if (!confirm.confirm(new RunConfirmation(runMode, clusterName(c), configFile.get(), plan))) {
             status.setText("Not started: you did not confirm the run. Nothing was changed.");
             return;
