@@ -29,6 +29,12 @@ hainstall --version | tee "$work/version" | grep -q '^hainstall ' || fail "hains
 hainstall validate --config "$root/examples/cluster.yaml" || fail "hainstall validate from the installed package"
 [[ -f /usr/share/applications/hainstall.desktop ]] \
   || fail "no desktop entry"
+grep -qx 'Exec=/opt/hainstall/bin/hainstall gui' /usr/share/applications/hainstall.desktop \
+  || fail "the desktop entry does not start the wizard"
+grep -qx 'StartupWMClass=hainstall' /usr/share/applications/hainstall.desktop \
+  || fail "the desktop entry names no window class"
+grep -qx 'Icon=hainstall' /usr/share/applications/hainstall.desktop || fail "the desktop entry has no icon"
+[[ -f /opt/hainstall/lib/app/hainstall.jsa ]] || echo "test-deb: note: postinst made no class-data archive (slower start)"
 
 echo "test-deb: starting the wizard under Xvfb"
 export DISPLAY=:77
@@ -52,8 +58,11 @@ mkdir -p "$root/installer-packaging/target"
 window="$(awk '{print $1}' <<<"$line")"
 import -window "$window" "$root/installer-packaging/target/installed-gui.png"
 echo "test-deb: window $title; screenshot installer-packaging/target/installed-gui.png"
+wm_class="$(xprop -id "$window" WM_CLASS 2>/dev/null || true)"
+[[ "$wm_class" == *'"hainstall", "hainstall"'* ]] || fail "the window's WM_CLASS is not hainstall: $wm_class"
 kill "$gui"; wait "$gui" 2>/dev/null || true
 
 apt-get remove -y -q hainstall >/dev/null
 [[ -e /usr/bin/hainstall ]] && fail "/usr/bin/hainstall still there after removal"
+[[ -e /opt/hainstall/lib/app/hainstall.jsa ]] && fail "the class-data archive is still there after removal"
 echo "test-deb: passed in $(( $(date +%s) - t0 )) s"

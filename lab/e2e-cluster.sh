@@ -388,7 +388,7 @@ e2e_status_and_switchover() {
   done
   local before after
   before="$(e2e_active)"
-  lab_nsexec "$HAINSTALL" switchover --config "$E2E_CONFIG" || { e2e_fail "switchover"; return 1; }
+  lab_nsexec "$HAINSTALL" switchover --config "$E2E_CONFIG" --yes || { e2e_fail "switchover"; return 1; }
   after="$(e2e_active)"
   [[ $after != "$before" && $after != none ]] || { e2e_fail "switchover did not move the service ($before → $after)"; return 1; }
 }

@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Writes a PNG of each wizard page, captured from a real window under Xvfb, to docs/screenshots/.
-# The pages come from ui's Screenshots (the run page plays the scripted stand-in: a real run needs real nodes);
-# then app's WiredScreenshots retakes the start and review pages with the app's own wiring (core's real dry run).
-# Needs: apt-get install -y xvfb libgtk-3-0   Usage: ui/take-screenshots.sh
+# Writes PNGs of the wizard, captured from a real window under Xvfb, to docs/screenshots/ (or OUT).
+# app's WiredScreenshots takes the pages with the app's own wiring (core's validator, core's real create dry run on
+# the review page and in the start confirmation); ui's Screenshots adds what needs the scripted engine stand-in here
+# (the reconstruct dialog, a run with a prompt: a real run needs real nodes, and the lab's wizard phase retakes it).
+# Needs: apt-get install -y xvfb libgtk-3-0
+# Usage: ui/take-screenshots.sh [OUT [WIDTH HEIGHT]]     e.g. ui/take-screenshots.sh /tmp/shots 1024 700
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+out="$(realpath -m "${1:-$root/docs/screenshots}")"
+width="${2:-1100}"
+height="${3:-760}"
 # One reactor build, so core comes from core/target/classes and never from a stale jar in ~/.m2.
 mvn -B -q -o -pl ui,app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/test.classpath
-shoot() { # module main-class
-  (cd "$root/$1" && timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" java -Dprism.order=sw -Dglass.platform=gtk \
-    -cp "target/test-classes:target/classes:$(cat target/test.classpath)" "$2" "$root/docs/screenshots")
+classes() { # module: its classes and those of the modules it uses, from this build
+  local cp="$root/$1/target/test-classes:$root/$1/target/classes"
+  for m in ui core icons; do cp="$cp:$root/$m/target/test-classes:$root/$m/target/classes"; done
+  echo "$cp:$(cat "$root/$1/target/test.classpath")"
 }
-shoot ui org.hainstall.ui.Screenshots
+shoot() { # module main-class
+  (cd "$root/$1" && timeout 300 xvfb-run -a -s "-screen 0 $((width + 100))x$((height + 100))x24" java \
+    -Dprism.order=sw -Dglass.platform=gtk -cp "$(classes "$1")" "$2" "$out" "$width" "$height")
+}
 shoot app org.hainstall.app.WiredScreenshots
+shoot ui org.hainstall.ui.Screenshots

@@ -44,7 +44,7 @@ final class CloneCommand implements Callable<Integer> {
         @Option(names = "--name", paramLabel = "NAME", description = "Propose a clone with this cluster name.")
         String name;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "Check this (edited) clone config.")
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Check this (edited) clone config.")
         Path config;
     }
 

@@ -11,12 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hainstall gui [--config F]}: opens the wizard, with the config loaded when one is given. */
-@Command(name = "gui", description = "Open the wizard.")
+@Command(name = "gui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Open the wizard: a new cluster, a config to change, check or run, a live cluster to read, or "
+                + "a copy of one. Needs a display (and Debian's libgtk-3-0).",
+                "Exit status: 0 when the window is closed, 1 no window can be opened, 2 the --config file is not "
+                        + "readable."})
 final class GuiCommand implements Callable<Integer> {
     // A provider: picocli builds every subcommand up front, and the other commands must not touch JavaFX.
     private final Provider<WizardLauncher> launcher;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The config file to open.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A config file to open at once.")
     Path config;
 
     @Inject

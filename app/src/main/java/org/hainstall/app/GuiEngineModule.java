@@ -2,6 +2,7 @@ package org.hainstall.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
+import org.hainstall.ui.AboutInfo;
 import org.hainstall.ui.Reconstruction;
 import org.hainstall.ui.run.Workflows;
 
@@ -14,5 +15,6 @@ final class GuiEngineModule extends AbstractModule {
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), Workflows.class).setBinding().to(GuiWorkflows.class);
         OptionalBinder.newOptionalBinder(binder(), Reconstruction.class).setBinding().to(GuiReconstruction.class);
+        OptionalBinder.newOptionalBinder(binder(), AboutInfo.class).setBinding().toProvider(AppAbout.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.hainstall.app;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -20,12 +21,13 @@ import org.hainstall.ui.Reconstruction.Result;
  * Nothing is written: the wizard loads the result as a new, unsaved config.
  */
 final class GuiReconstruction implements org.hainstall.ui.Reconstruction {
-    private final ConfigLoader loader;
+    private final Provider<ConfigLoader> loader;
     private final LiveClusterReader reader;
     private final Executor executor;
 
+    /** The loader comes when a reconstruct needs it, not with the wizard's first window. */
     @Inject
-    GuiReconstruction(ConfigLoader loader) {
+    GuiReconstruction(Provider<ConfigLoader> loader) {
         this(loader, new LiveClusterReader(org.hainstall.core.remote.SshOptions.DEFAULTS), command -> {
             Thread t = new Thread(command, "hainstall-reconstruct");
             t.setDaemon(true); // read-only: nothing to finish if the window closes
@@ -33,7 +35,7 @@ final class GuiReconstruction implements org.hainstall.ui.Reconstruction {
         });
     }
 
-    GuiReconstruction(ConfigLoader loader, LiveClusterReader reader, Executor executor) {
+    GuiReconstruction(Provider<ConfigLoader> loader, LiveClusterReader reader, Executor executor) {
         this.loader = loader;
         this.reader = reader;
         this.executor = executor;
@@ -62,7 +64,7 @@ final class GuiReconstruction implements org.hainstall.ui.Reconstruction {
         ClusterConfig known = null;
         if (request.config() != null) {
             try {
-                known = loader.load(request.config());
+                known = loader.get().load(request.config());
             } catch (ConfigException e) {
                 throw new LiveClusterReader.BadTargetException(request.config() + ": " + e.getMessage());
             }

@@ -2,7 +2,12 @@ package org.hainstall.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.multibindings.OptionalBinder;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.hainstall.ui.FxToolkit;
 import picocli.CommandLine;
 
 /**
@@ -16,9 +21,14 @@ public final class Launcher {
     public static void main(String[] args) {
         // Logging first: it routes java.util.logging (Guice, JavaFX) off the terminal before either says a word.
         org.slf4j.LoggerFactory.getILoggerFactory();
+        // Guice's generated fast classes cost more at start-up than they save in a command that runs once.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
         int status;
         try {
-            status = run(args);
+            // The wizard's toolkit starts while the command line is built: the two overlap on a two-core machine.
+            FxToolkit toolkit = opensWindow(args) ? FxToolkit.startNow() : FxToolkit.onDemand();
+            status = run(Guice.createInjector(new AppModule(), binder -> OptionalBinder.newOptionalBinder(binder,
+                    FxToolkit.class).setBinding().toInstance(toolkit)), args);
         } catch (RuntimeException | Error e) {
             // Before picocli runs (the injector, say): the same guard, never a stack trace on the terminal.
             PrintWriter err = new PrintWriter(System.err, true);
@@ -26,6 +36,13 @@ public final class Launcher {
             status = ExitCodes.INTERNAL_ERROR;
         }
         System.exit(status);
+    }
+
+    /** {@code gui}, not asking for help or the version: a window will open. */
+    static boolean opensWindow(String... args) {
+        List<String> words = List.of(args);
+        boolean gui = words.stream().filter(a -> !a.startsWith("-")).findFirst().filter("gui"::equals).isPresent();
+        return gui && words.stream().noneMatch(a -> a.matches("-h|--help|-V|--version"));
     }
 
     static int run(String... args) {
@@ -47,10 +64,34 @@ public final class Launcher {
     }
 
     static int run(Injector injector, PrintWriter out, PrintWriter err, InternalErrorGuard guard, String... args) {
+        Optional<Optional<Path>> window = plainGui(args);
+        if (window.isPresent()) {
+            // The first window's path skips the command-line parser: picocli builds every command up front (and
+            // with them the config loader's YAML and JSON machinery), and its classes are too old for the
+            // class-data archive. Anything but a plain "gui [-c FILE]" goes through picocli as usual.
+            GuiCommand gui = injector.getInstance(GuiCommand.class);
+            gui.config = window.get().orElse(null);
+            return gui.call();
+        }
         CommandLine cli = new CommandLine(HainstallCommand.class, new GuiceFactory(injector));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(guard);
         return cli.execute(args);
+    }
+
+    /** For "gui", "gui -c FILE", "gui --config FILE" or "gui --config=FILE": the file (or none); else empty. */
+    static Optional<Optional<Path>> plainGui(String... args) {
+        List<String> a = List.of(args);
+        if (a.equals(List.of("gui"))) {
+            return Optional.of(Optional.empty());
+        }
+        if (a.size() == 3 && a.get(0).equals("gui") && a.get(1).matches("-c|--config") && !a.get(2).startsWith("-")) {
+            return Optional.of(Optional.of(Path.of(a.get(2))));
+        }
+        if (a.size() == 2 && a.get(0).equals("gui") && a.get(1).startsWith("--config=") && a.get(1).length() > 9) {
+            return Optional.of(Optional.of(Path.of(a.get(1).substring(9))));
+        }
+        return Optional.empty();
     }
 }

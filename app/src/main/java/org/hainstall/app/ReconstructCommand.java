@@ -51,7 +51,7 @@ final class ReconstructCommand implements Callable<Integer> {
                     + "else the first that answers.")
     String from;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A config of the cluster whose secrets folder "
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A config of the cluster whose secrets folder "
             + "holds the SSH key and pinned host keys; its workstation settings are kept in the output. Without "
             + "--from, its nodes are read.")
     Path config;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** The options that {@code create} and {@code modify} share. */
 public class RunOptions {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The cluster's config file.")
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The cluster's config file.")
     Path config;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",

@@ -29,7 +29,7 @@ final class ScanSecretsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
             description = "The cluster's config file; its secrets folder lies beside it.")
     Path config;
 

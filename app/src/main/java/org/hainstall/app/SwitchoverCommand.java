@@ -31,16 +31,21 @@ final class SwitchoverCommand implements Callable<Integer> {
             description = "How long to wait for the other node to hold everything (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--yes", description = "Do not ask for confirmation before moving the service.")
+    boolean yes;
+
     @Spec
     CommandSpec spec;
 
     private final LoadedConfig loader;
     private final StatusPrinter printer;
+    private final Terminal terminal;
 
     @Inject
-    SwitchoverCommand(LoadedConfig loader, StatusPrinter printer) {
+    SwitchoverCommand(LoadedConfig loader, StatusPrinter printer, Terminal terminal) {
         this.loader = loader;
         this.printer = printer;
+        this.terminal = terminal;
     }
 
     @Override
@@ -49,6 +54,12 @@ final class SwitchoverCommand implements Callable<Integer> {
         Optional<ClusterConfig> config = loader.load(configFile, spec.commandLine().getErr());
         if (config.isEmpty()) {
             return LoadedConfig.BAD_CONFIG;
+        }
+        String cluster = config.get().cluster().name();
+        // The service stops on one node and starts on the other: a planned interruption the admin agrees to.
+        if (!yes && !new Confirmation(terminal).ask("switchover", "hainstall switchover will move the service of "
+                + cluster + " to its other node; it is unavailable while it moves.")) {
+            return 1;
         }
         SshShellFactory shells = new SshShellFactory(SecretsStore.besideConfig(configFile.file()), SshOptions.DEFAULTS);
         Switchover switchover = new Switchover(shells, new StatusReader(shells), d -> Thread.sleep(d.toMillis()));

@@ -46,7 +46,7 @@ final class TrustCommand implements Callable<Integer> {
     /** The strict loader of core/config. */
     static final ConfigSource STRICT_LOADER = file -> new org.hainstall.core.config.ConfigLoader().load(file);
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The cluster's config file.")
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The cluster's config file.")
     Path config;
 
     @Option(names = "--node", paramLabel = "NAME", description = "Trust only this node.")

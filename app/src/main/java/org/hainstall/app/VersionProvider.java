@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"hainstall " + version()};
+    }
+
+    /** The version from the manifest, e.g. "0.1.0-SNAPSHOT"; "development" when run from classes. */
+    static String version() {
         String version = HainstallCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"hainstall " + (version == null ? "development" : version)};
+        return version == null ? "development" : version;
     }
 }

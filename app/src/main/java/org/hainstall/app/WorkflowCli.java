@@ -159,21 +159,8 @@ class WorkflowCli {
             nodes.append(nodes.length() == 0 ? "" : ", ").append(node.name()).append(" (").append(node.address())
                     .append(")");
         }
-        terminal.out().println("hainstall " + name + " will bring " + nodes + " to " + options.config
-                + " (see --dry-run for the exact changes).");
-        terminal.out().print("Go on? [y/N] ");
-        terminal.out().flush();
-        String answer = terminal.readLine();
-        if (answer == null) {
-            terminal.err().println("hainstall " + name + ": no answer on stdin; use --yes to run without asking. "
-                    + "Nothing was done.");
-            return false;
-        }
-        boolean yes = answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
-        if (!yes) {
-            terminal.err().println("hainstall " + name + ": not confirmed; nothing was done.");
-        }
-        return yes;
+        return new Confirmation(terminal).ask(name, "hainstall " + name + " will bring " + nodes + " to "
+                + options.config + " (see --dry-run for the exact changes).");
     }
 
     private static String clusterName(ClusterConfig config) {

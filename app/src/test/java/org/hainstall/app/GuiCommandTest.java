@@ -23,6 +23,37 @@ class GuiCommandTest {
     }
 
     @Test
+    void theToolkitStartsEarlyOnlyWhenAWindowWillOpen() {
+        assertThat(Launcher.opensWindow("gui")).isTrue();
+        assertThat(Launcher.opensWindow("gui", "-c", "sales-db.yaml")).isTrue();
+        assertThat(Launcher.opensWindow("gui", "--help")).isFalse();
+        assertThat(Launcher.opensWindow("validate", "-c", "gui")).isFalse();
+        assertThat(Launcher.opensWindow("--version")).isFalse();
+        assertThat(Launcher.opensWindow()).isFalse();
+    }
+
+    @Test
+    void onlyAPlainGuiCommandSkipsTheParserAndEveryOtherFormGoesThroughIt() {
+        assertThat(Launcher.plainGui("gui")).contains(java.util.Optional.empty());
+        assertThat(Launcher.plainGui("gui", "-c", "a.yaml")).contains(java.util.Optional.of(java.nio.file.Path.of("a.yaml")));
+        assertThat(Launcher.plainGui("gui", "--config", "a.yaml")).contains(java.util.Optional.of(java.nio.file.Path.of("a.yaml")));
+        assertThat(Launcher.plainGui("gui", "--config=a.yaml")).contains(java.util.Optional.of(java.nio.file.Path.of("a.yaml")));
+        assertThat(Launcher.plainGui("gui", "--help")).isEmpty();
+        assertThat(Launcher.plainGui("gui", "-c")).isEmpty();
+        assertThat(Launcher.plainGui("gui", "-c", "--help")).isEmpty();
+        assertThat(Launcher.plainGui("gui", "--bogus")).isEmpty();
+        assertThat(Launcher.plainGui("validate", "-c", "a.yaml")).isEmpty();
+    }
+
+    @Test
+    void anUnknownGuiOptionIsRefusedByTheParser() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(Launcher.run(new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true), "gui", "--bogus")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--bogus'").contains("Usage: hainstall gui");
+    }
+
+    @Test
     void aMissingConfigFileIsRefusedBeforeAnyWindowOpens() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;

@@ -40,7 +40,7 @@ class GuiReconstructionTest {
         sshd.authorize(own.publicKey());
         sshd.on("uname -n", SshServerExtension.print(0, "sales-db1"));
         sshd.on("hostname -d", SshServerExtension.print(0, "example.org"));
-        reconstruction = new GuiReconstruction(new ConfigLoader(), new LiveClusterReader(SshOptions.DEFAULTS),
+        reconstruction = new GuiReconstruction(ConfigLoader::new, new LiveClusterReader(SshOptions.DEFAULTS),
                 Runnable::run);
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.ui.pages.RunPage;
+import org.hainstall.ui.run.RunConfirmation;
 import org.hainstall.ui.run.LogLine;
 import org.hainstall.ui.run.Status;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class GuiRunPageTest {
     Path dir;
     private final GuiEngineFixture fixture = new GuiEngineFixture();
     private RunPage page;
+    private final List<RunConfirmation> confirmations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Path configFile;
 
     @Start
@@ -40,8 +42,8 @@ class GuiRunPageTest {
                 new CliStep(StepId.onNode("packages", "n1"), CliStep.Kind.CHANGE, "power-on"),
                 new CliStep(StepId.onNode("packages", "n2"), CliStep.Kind.CHANGE),
                 new CliStep(StepId.cluster("drbd-connect"), CliStep.Kind.CHANGE, "packages"));
-        page = new RunPage(fixture.engine(), () -> CliTest.CONFIG, () -> configFile, folder -> { }, Runnable::run,
-                Clock.systemUTC());
+        page = new RunPage(fixture.engine(), () -> CliTest.CONFIG, () -> configFile, confirmations::add,
+                folder -> { }, Runnable::run, Clock.systemUTC());
         stage.setScene(new Scene(new StackPane(page.content()), 1000, 700));
         stage.show();
     }

@@ -21,6 +21,15 @@ class IconResourcesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void everyListedSizeIsAResourceAndAnUnlistedOneIsRefused() {
+        for (int size : AppIcons.SIZES) {
+            assertThat(getClass().getResource(AppIcons.png(size))).as("icon %d", size).isNotNull();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AppIcons.png(20))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"hainstall.svg"})
     void theSvgSourceShipsBesideThePngs(String name) throws Exception {

@@ -3,6 +3,7 @@ package org.hainstall.ui;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
+import org.hainstall.ui.run.RunConfirmation;
 
 /** The wizard's questions to the admin that need a modal dialog; tests answer them without a window. */
 public interface Dialogs {
@@ -24,4 +25,13 @@ public interface Dialogs {
     boolean confirmCancelRun(Window owner);
 
     void error(Window owner, String title, String message);
+
+    /**
+     * The dry run's summary per node before a run: how many changes, which commands overwrite a device. True
+     * starts the run; anything else leaves the nodes untouched.
+     */
+    boolean confirmRun(Window owner, RunConfirmation confirmation);
+
+    /** Help → About: version, licence, and a link that opens the README ({@code openReadme}). */
+    void about(Window owner, AboutInfo about, Runnable openReadme);
 }

@@ -42,12 +42,13 @@ public final class StartupReport {
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);
                 long startToWindowMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+                long cpuMillis = processCpuMillis();
                 // A second later, outside the pulse: the first frame has been drawn by then (the render thread's
                 // buffers are not counted), and the GC and the file write are not part of starting the wizard.
                 PauseTransition settle = new PauseTransition(Duration.seconds(1));
                 settle.setOnFinished(done -> {
                     try {
-                        write(startToWindowMillis, heapUsedAfterGc());
+                        write(startToWindowMillis, cpuMillis, heapUsedAfterGc());
                     } finally {
                         stage.hide();
                     }
@@ -72,8 +73,18 @@ public final class StartupReport {
     }
 
     /** key=value lines, written beside the target and renamed, so a reader never sees half of them. */
-    void write(long startToWindowMillis, long heapUsedBytes) {
-        String text = "startToWindowMillis=" + startToWindowMillis + "\nheapUsedBytes=" + heapUsedBytes + "\n";
+    /**
+     * The CPU time all the JVM's threads had used by then: on a machine shared with other work the wall time
+     * includes waiting for a core, this does not.
+     */
+    private static long processCpuMillis() {
+        // From java.base: the packaged runtime has no jdk.management module.
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    void write(long startToWindowMillis, long cpuToWindowMillis, long heapUsedBytes) {
+        String text = "startToWindowMillis=" + startToWindowMillis + "\ncpuToWindowMillis=" + cpuToWindowMillis
+                + "\nheapUsedBytes=" + heapUsedBytes + "\n";
         try {
             Path dir = file.toAbsolutePath().getParent();
             Path temp = Files.createTempFile(dir, ".startup", ".tmp");

@@ -15,7 +15,7 @@ import org.hainstall.ui.run.Workflows;
 /**
  * The wizard's wiring. The engine's module sets {@link Workflows} and {@link Reconstruction} with
  * {@code OptionalBinder.newOptionalBinder(binder(), Workflows.class).setBinding()...}; until then the wizard
- * shows placeholders for the dry-run plan and the run.
+ * shows placeholders for the dry-run plan and the run. The app sets {@link AboutInfo} the same way.
  */
 public final class UiModule extends AbstractModule {
     @Override
@@ -23,10 +23,12 @@ public final class UiModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Workflows.class).setDefault().toInstance(Workflows.NOT_WIRED);
         OptionalBinder.newOptionalBinder(binder(), Reconstruction.class).setDefault()
                 .toInstance(Reconstruction.NOT_WIRED);
+        OptionalBinder.newOptionalBinder(binder(), AboutInfo.class).setDefault().toInstance(AboutInfo.UNKNOWN);
+        OptionalBinder.newOptionalBinder(binder(), FxToolkit.class).setDefault().toInstance(FxToolkit.onDemand());
     }
 
     @Provides
-    WizardServices services(Workflows workflows, Reconstruction reconstruction) {
+    WizardServices services(Workflows workflows, Reconstruction reconstruction, AboutInfo about) {
         ConfigValidator validator = new ConfigValidator();
         return new WizardServices(new CoreConfigFiles(), validator::validate, workflows, reconstruction,
                 new FxDialogs(), Preferences.userNodeForPackage(Wizard.class), FolderOpener.XDG_OPEN,
@@ -34,6 +36,6 @@ public final class UiModule extends AbstractModule {
                     Thread t = new Thread(r, "hainstall-io");
                     t.setDaemon(true);
                     return t;
-                }));
+                }), about);
     }
 }

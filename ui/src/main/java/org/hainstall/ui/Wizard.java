@@ -3,8 +3,11 @@ package org.hainstall.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.prefs.Preferences;
@@ -12,22 +15,31 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Control;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,6 +53,7 @@ import org.hainstall.core.clone.CloneProposer;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
 import org.hainstall.ui.files.RecentFiles;
+import org.hainstall.ui.form.Reveal;
 import org.hainstall.ui.model.ConfigModel;
 import org.hainstall.ui.pages.ConfigPages;
 import org.hainstall.ui.pages.FinishPage;
@@ -50,6 +63,7 @@ import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.pages.StartPage;
 import org.hainstall.ui.pages.WizardPage;
 import org.hainstall.ui.validation.LiveValidation;
+import org.hainstall.ui.validation.ProblemWording;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -74,12 +88,17 @@ public final class Wizard implements StartPage.Actions {
     private final StackPane center = new StackPane();
     private final ListView<WizardPage> steps = new ListView<>();
     private final ListView<Problem> problemList = new ListView<>();
+    /** The problems the admin is shown: all but values still to fill in on fields not visited yet. */
+    private final ObservableList<Problem> visible = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper configHasErrors = new ReadOnlyBooleanWrapper(this, "configHasErrors");
+    private final Set<WizardPage> revealed = new HashSet<>();
+    private final ProblemWording wording = new ProblemWording(this::labelFor);
+    private boolean revealAll;
     private final Button back = new Button("_Back");
     private final Button next = new Button("_Next");
     private final Label fileLabel = new Label();
     private final BorderPane rootPane = new BorderPane();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper reading =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reading");
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private Stage stage;
 
     public Wizard(WizardServices services) {
@@ -93,15 +112,19 @@ public final class Wizard implements StartPage.Actions {
         runPage = new RunPage(services.workflows(), model::toConfig, () -> model.fileProperty().get(),
                 () -> model.isDirty() || model.fileProperty().get() == null ? save()
                         : CompletableFuture.completedFuture(true),
+                confirmation -> services.dialogs().confirmRun(stage, confirmation),
                 services.folders(), services.io(), services.clock());
-        finishPage = new FinishPage(() -> save(), this::openLogFolder, this::requestClose);
-        runPage.blockedProperty().bind(reviewPage.hasErrorsProperty());
+        finishPage = new FinishPage(() -> save(),
+                model.dirtyProperty().or(model.fileProperty().isNull()), this::openLogFolder, this::requestClose);
+        // A run starts only from a config without errors, shown or not yet shown.
+        runPage.blockedProperty().bind(configHasErrors);
         pages.add(startPage);
-        pages.addAll(new ConfigPages(model.root(), new Generators(services.random())).all());
+        pages.addAll(new ConfigPages(model.root(), new Generators(services.random()), model.revisionProperty()).all());
         pages.add(reviewPage);
         pages.add(runPage);
         pages.add(finishPage);
         validation.problems().addListener((ListChangeListener<Problem>) c -> showProblems());
+        pages.forEach(p -> p.fields().touchedRevisionProperty().addListener((o, a, b) -> showProblems()));
         model.load(blank(), null);
         validation.validateNow();
         buildLayout();
@@ -124,6 +147,7 @@ public final class Wizard implements StartPage.Actions {
         stage.setMinHeight(560);
         stage.setMaximized(windowPrefs.getBoolean("maximized", false));
         stage.setOnCloseRequest(this::onCloseRequest);
+        WindowIdentity.decorate(stage);
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, model.fileProperty(),
                 model.dirtyProperty()));
         stage.show();
@@ -158,6 +182,16 @@ public final class Wizard implements StartPage.Actions {
         return runPage;
     }
 
+    /** The problems shown now, the current page's first. */
+    public ObservableList<Problem> visibleProblems() {
+        return visible;
+    }
+
+    /** True while the config has an error, shown or not (a value still to fill in counts). */
+    public ReadOnlyBooleanProperty configHasErrorsProperty() {
+        return configHasErrors.getReadOnlyProperty();
+    }
+
     public ReviewPage reviewPage() {
         return reviewPage;
     }
@@ -170,11 +204,23 @@ public final class Wizard implements StartPage.Actions {
         go(page(pageId));
     }
 
+    /**
+     * The next page. A page whose values are not all filled in stays, and now says which ones are missing (they
+     * were not shown while the admin had not been to them).
+     */
     public void next() {
-        int i = pages.indexOf(current.get());
-        if (i + 1 < pages.size() && !next.isDisabled()) {
-            go(pages.get(i + 1));
+        WizardPage page = current.get();
+        int i = pages.indexOf(page);
+        if (i + 1 >= pages.size() || next.isDisabled()) {
+            return;
         }
+        if (isConfigPage(page) && validation.problems().stream().anyMatch(p -> p.isError() && page.owns(p.path()))) {
+            revealed.add(page);
+            page.fields().touchAll();
+            showProblems();
+            return;
+        }
+        go(pages.get(i + 1));
     }
 
     public void back() {
@@ -191,6 +237,7 @@ public final class Wizard implements StartPage.Actions {
         whenSafeToReplace(() -> {
             model.load(blank(), null);
             validation.setExtraChecks(c -> List.of());
+            hideMissingValues();
             go("cluster");
         });
     }
@@ -232,6 +279,7 @@ public final class Wizard implements StartPage.Actions {
         model.load(result.config(), null);
         List<Problem> unreadable = result.unreadable().stream().map(Wizard::unreadable).toList();
         validation.setExtraChecks(c -> unreadable);
+        showAllProblems();
         go("cluster");
     }
 
@@ -244,7 +292,7 @@ public final class Wizard implements StartPage.Actions {
     }
 
     /** True while a reconstruct is reading the live cluster. */
-    public javafx.beans.property.ReadOnlyBooleanProperty readingProperty() {
+    public ReadOnlyBooleanProperty readingProperty() {
         return reading.getReadOnlyProperty();
     }
 
@@ -273,6 +321,7 @@ public final class Wizard implements StartPage.Actions {
                     // The copy's secrets are generated in its own folder on its first run, so only the config is
                     // compared here: addresses, names, the Heartbeat port.
                     validation.setExtraChecks(copy -> new CloneCheck().check(source, null, copy, null));
+                    showAllProblems();
                     go("cluster");
                 });
     }
@@ -302,6 +351,7 @@ public final class Wizard implements StartPage.Actions {
             recent.add(file);
             startPage.showRecent(recent.list());
             validation.validateNow();
+            showAllProblems();
             go("cluster");
             done.complete(true);
         }));
@@ -408,34 +458,148 @@ public final class Wizard implements StartPage.Actions {
         runPage.logFolder().ifPresent(runPage::openFolder);
     }
 
+    /** Help → About: version, licence, and the README. */
+    public void about() {
+        services.dialogs().about(stage, services.about(), this::openReadme);
+    }
+
+    private void openReadme() {
+        services.about().readme().ifPresent(runPage::openFolder);
+    }
+
     // ---- layout and navigation ---------------------------------------------------------------------------
 
     private void go(WizardPage page) {
         current.set(page);
         center.getChildren().setAll(page.content());
         steps.getSelectionModel().select(page);
+        if (page == reviewPage || page == runPage) {
+            // From the review on, the whole config is judged: every problem is shown.
+            showAllProblems();
+        } else {
+            showProblems();
+        }
         page.entered();
         if (page == finishPage) {
-            finishPage.setSummary(runPage.statusText());
+            finishPage.show(new FinishPage.Outcome(runPage.stateProperty().get(), runPage.runMode(),
+                    runPage.resultText(), runPage.runFolderProperty().get(), model.fileProperty().get()));
         }
     }
 
     /** Shows a problem's field: its page, and the field focused. */
     public void jumpTo(Problem problem) {
-        for (WizardPage p : pages) {
-            Optional<Control> c = p.fields().controlFor(problem.path());
-            if (c.isPresent()) {
-                go(p);
-                Platform.runLater(c.get()::requestFocus);
-                return;
-            }
+        WizardPage owner = ownerOf(problem.path());
+        if (owner == null) {
+            return;
         }
-        pages.stream().filter(p -> !p.owns("") && p.owns(problem.path())).findFirst().ifPresent(this::go);
+        go(owner);
+        owner.fields().inputFor(problem.path()).ifPresent(input -> Platform.runLater(() -> {
+            Reveal.inScrollPane(input);
+            input.requestFocus();
+        }));
+    }
+
+    /** The config page that edits {@code path} (not the review page, which shows them all). */
+    private WizardPage ownerOf(String path) {
+        return pages.stream().filter(this::isConfigPage).filter(p -> p.owns(path)).findFirst().orElse(null);
+    }
+
+    private boolean isConfigPage(WizardPage p) {
+        return p != reviewPage && !p.owns("") && pages.indexOf(p) > 0 && p != runPage && p != finishPage
+                && p != startPage;
+    }
+
+    /** Every problem is shown from now on: the config came from a file, a cluster, or is being reviewed. */
+    private void showAllProblems() {
+        revealAll = true;
+        showProblems();
+    }
+
+    /** A new, blank config: values still to fill in are shown only once their field was visited. */
+    private void hideMissingValues() {
+        revealAll = false;
+        revealed.clear();
+        pages.forEach(p -> p.fields().forgetTouched());
+        showProblems();
+    }
+
+    private boolean isVisible(Problem p) {
+        if (revealAll || !ProblemWording.isMissingValue(p)) {
+            return true;
+        }
+        WizardPage owner = ownerOf(p.path());
+        return owner == null || revealed.contains(owner) || owner.fields().isTouched(p.path());
     }
 
     private void showProblems() {
         List<Problem> all = List.copyOf(validation.problems());
-        pages.forEach(p -> p.showProblems(all));
+        configHasErrors.set(all.stream().anyMatch(Problem::isError));
+        WizardPage here = current.get();
+        List<Problem> shown = new ArrayList<>(all.stream().filter(this::isVisible).toList());
+        // The current page's problems first, then the others in page order; errors before warnings within each.
+        shown.sort(Comparator.comparingInt((Problem p) -> ownerOf(p.path()) == here ? 0 : 1)
+                .thenComparingInt(p -> pages.indexOf(ownerOf(p.path())))
+                .thenComparing(Problem::severity));
+        visible.setAll(shown);
+        pages.forEach(p -> p.showProblems(shown, wording));
+    }
+
+    /**
+     * How the admin knows {@code path}: the form's label ("Resource 2 › Minor"), after its page's title when it is
+     * on another page ("Replication › Resource 2 › Minor"), or the path in words when no page names it.
+     */
+    public Optional<String> labelFor(String path) {
+        WizardPage owner = ownerOf(path);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        owner.content(); // a page builds its form on first use; its labels come from the form
+        String label = owner.fields().labelFor(path).orElse(ProblemWording.inWords(path));
+        return Optional.of(owner == current.get() ? label : owner.title() + " › " + label);
+    }
+
+    private String problemsTitle() {
+        long hidden = validation.problems().stream().filter(p -> !visible.contains(p)).count();
+        return "Problems (" + visible.size() + ")" + (hidden == 0 ? ""
+                : " · " + hidden + (hidden == 1 ? " value" : " values") + " still to fill in");
+    }
+
+    private static boolean enterMeansNext(Object target) {
+        if (target instanceof ComboBox<?> box) {
+            return !box.isShowing();
+        }
+        return target instanceof TextField || target instanceof CheckBox || target instanceof ScrollPane;
+    }
+
+    /** A problem as the form says it: the field's label, the sentence, and the config path in small print. */
+    private final class ProblemCell extends ListCell<Problem> {
+        @Override
+        protected void updateItem(Problem p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(null);
+            if (empty || p == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(p.isError() ? MaterialDesignC.CLOSE_CIRCLE : MaterialDesignA.ALERT);
+            icon.setIconColor(p.isError() ? javafx.scene.paint.Color.CRIMSON : javafx.scene.paint.Color.DARKORANGE);
+            Label where = new Label(labelFor(p.path()).orElse(p.path().isEmpty() ? "The config" : p.path()));
+            where.getStyleClass().add("problem-where");
+            Label what = new Label(wording.sentence(p));
+            what.getStyleClass().add("problem-what");
+            Label path = new Label(p.path().isEmpty() ? p.code() : p.path() + " · " + p.code());
+            path.getStyleClass().add("problem-path");
+            HBox line = new HBox(6, icon, where, what);
+            line.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            what.setMinWidth(0);
+            VBox both = new VBox(0, line, path);
+            path.setPadding(new Insets(0, 0, 0, 22));
+            setGraphic(both);
+            setAccessibleText(where.getText() + ": " + what.getText());
+            setTooltip(new Tooltip(what.getText() + "\n" + p.path() + " [" + p.code() + "] — click to go to the field"));
+        }
     }
 
     private String title() {
@@ -475,26 +639,12 @@ public final class Wizard implements StartPage.Actions {
         });
 
         problemList.setId("problems");
-        problemList.setItems(validation.problems());
-        problemList.setPrefHeight(84);
+        problemList.setItems(visible);
+        // As tall as its problems, up to three; the page keeps the rest of the window.
+        problemList.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 6.0 + 38.0 * Math.max(1, Math.min(3, visible.size())), visible));
         problemList.setPlaceholder(new Label("No problems."));
-        problemList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Problem p, boolean empty) {
-                super.updateItem(p, empty);
-                if (empty || p == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                FontIcon icon = new FontIcon(p.isError() ? MaterialDesignC.CLOSE_CIRCLE : MaterialDesignA.ALERT);
-                icon.setIconColor(p.isError() ? javafx.scene.paint.Color.CRIMSON
-                        : javafx.scene.paint.Color.DARKORANGE);
-                setGraphic(icon);
-                setText(p.path() + ": " + p.message());
-                setTooltip(new Tooltip(p.code() + " — click to go to the field"));
-            }
-        });
+        problemList.setCellFactory(v -> new ProblemCell());
         problemList.setOnMouseClicked(e -> {
             Problem p = problemList.getSelectionModel().getSelectedItem();
             if (p != null) {
@@ -503,17 +653,19 @@ public final class Wizard implements StartPage.Actions {
         });
         problemList.setOnKeyPressed(e -> {
             Problem p = problemList.getSelectionModel().getSelectedItem();
-            if (p != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (p != null && e.getCode() == KeyCode.ENTER) {
                 jumpTo(p);
+                e.consume();
             }
         });
         TitledPane problemsPane = new TitledPane();
-        problemsPane.textProperty().bind(Bindings.size(validation.problems()).asString("Problems (%d)"));
+        problemsPane.setId("problems-pane");
+        problemsPane.textProperty().bind(Bindings.createStringBinding(this::problemsTitle, visible,
+                validation.problems()));
         problemsPane.setContent(problemList);
         // Open while there is something to see; folded away (one line) when the config is clean.
-        problemsPane.setExpanded(!validation.problems().isEmpty());
-        validation.problems().addListener((ListChangeListener<Problem>) c ->
-                problemsPane.setExpanded(!validation.problems().isEmpty()));
+        problemsPane.setExpanded(!visible.isEmpty());
+        visible.addListener((ListChangeListener<Problem>) c -> problemsPane.setExpanded(!visible.isEmpty()));
 
         back.setId("back");
         back.setTooltip(new Tooltip("The previous page (Alt+B)"));
@@ -521,7 +673,7 @@ public final class Wizard implements StartPage.Actions {
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> pages.indexOf(current.get()) <= 0, current));
         next.setId("next");
         next.setDefaultButton(false);
-        next.setTooltip(new Tooltip("The next page (Alt+N); held while this page has errors"));
+        next.setTooltip(new Tooltip("The next page (Alt+N, or Enter in a field); held while this page has errors"));
         next.setOnAction(e -> next());
         current.addListener((o, a, b) -> rebindNext());
         fileLabel.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null
@@ -532,6 +684,15 @@ public final class Wizard implements StartPage.Actions {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(8, 12, 8, 12));
 
+        // Enter in a field of a config page goes to the next page, as in an installer. Buttons, lists and the
+        // log keep Enter for themselves; a text field passes it on when it has no action of its own.
+        rootPane.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown() && !e.isControlDown() && !e.isAltDown()
+                    && !e.isMetaDown() && isConfigPage(current.get()) && enterMeansNext(e.getTarget())) {
+                e.consume();
+                next();
+            }
+        });
         rootPane.setTop(menu());
         rootPane.setLeft(steps);
         rootPane.setCenter(center);
@@ -570,8 +731,13 @@ public final class Wizard implements StartPage.Actions {
                 saveAsItem, new SeparatorMenuItem(), quit);
         Menu go = new Menu("_Go", null, item("_Back", "Alt+Left", this::back), item("_Next", "Alt+Right", this::next),
                 item("_Start page", "Alt+Home", () -> go(startPage)));
+        MenuItem about = item("_About hainstall", null, this::about);
+        about.setId("menu-about");
+        MenuItem guide = item("_User guide (README)", "F1", this::openReadme);
+        guide.setDisable(services.about().readme().isEmpty());
+        Menu help = new Menu("_Help", null, guide, new SeparatorMenuItem(), about);
         startPage.showRecent(recent.list());
-        return new MenuBar(file, go);
+        return new MenuBar(file, go, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

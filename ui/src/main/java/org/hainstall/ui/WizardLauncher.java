@@ -15,18 +15,19 @@ import javafx.stage.Stage;
  */
 public final class WizardLauncher {
     private final Provider<WizardServices> services;
+    private final FxToolkit toolkit;
 
     @Inject
-    public WizardLauncher(Provider<WizardServices> services) {
+    public WizardLauncher(Provider<WizardServices> services, FxToolkit toolkit) {
         this.services = services;
+        this.toolkit = toolkit;
     }
 
     /** 0 once the window is closed; 1 if no window can be opened (no display), with the reason on {@code err}. */
     public int run(Optional<Path> config, PrintStream err) {
         CountDownLatch closed = new CountDownLatch(1);
         try {
-            Platform.setImplicitExit(false);
-            Platform.startup(() -> open(config, closed, err));
+            toolkit.run(() -> open(config, closed, err));
         } catch (RuntimeException | Error e) {
             err.println("hainstall gui: cannot open a window (" + e.getMessage()
                     + "). Is DISPLAY set? Under a headless session run it with xvfb-run.");
@@ -44,6 +45,7 @@ public final class WizardLauncher {
 
     private void open(Optional<Path> config, CountDownLatch closed, PrintStream err) {
         try {
+            WindowIdentity.nameApplication();
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             StartupReport.requested().ifPresent(report -> report.watch(stage));

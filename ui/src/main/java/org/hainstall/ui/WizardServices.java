@@ -27,5 +27,6 @@ public record WizardServices(
         FolderOpener folders,
         RandomGenerator random,
         Clock clock,
-        Executor io) {
+        Executor io,
+        AboutInfo about) {
 }

@@ -9,7 +9,10 @@ import javafx.stage.Stage;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.LogLine;
+import org.hainstall.ui.run.PlanSummary;
+import org.hainstall.ui.run.RunConfirmation;
 import org.hainstall.ui.run.RunItem;
+import org.hainstall.ui.run.RunState;
 import org.hainstall.ui.run.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -146,6 +149,95 @@ class RunPageTest {
         assertThat(engine.request.configFile()).isEqualTo(dialogs.save);
         assertThat(java.nio.file.Files.readString(dialogs.save)).contains("description: changed");
         assertThat(wizard.model().isDirty()).isFalse();
+    }
+
+    @Test
+    void startShowsThePlansSummaryPerNodeAndRunsNothingUnlessConfirmed(FxRobot robot) throws Exception {
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        robot.interact(() -> wizard.go("run"));
+        dialogs.confirmRun = false;
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialogs.confirmations.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(engine.request.dryRun()).as("only the dry run ran").isTrue();
+        assertThat(wizard.runPage().stateProperty().get()).isEqualTo(RunState.NOT_STARTED);
+        assertThat(wizard.runPage().statusText()).startsWith("Not started");
+        RunConfirmation asked = dialogs.confirmations.get(0);
+        assertThat(asked.mode()).isEqualTo("create");
+        assertThat(asked.question()).isEqualTo("Create the cluster sales-db?");
+        assertThat(asked.plan().nodes()).extracting(PlanSummary.NodePlan::node)
+                .containsExactly("sales-db1", "sales-db2", "cluster-wide");
+        PlanSummary.NodePlan db1 = asked.plan().nodes().get(0);
+        assertThat(db1.changes()).isEqualTo(4);
+        assertThat(db1.destructive()).extracting(PlanSummary.DestructiveCommand::kind).containsExactly(
+                PlanSummary.Destructive.PARTITIONS, PlanSummary.Destructive.PHYSICAL_VOLUME,
+                PlanSummary.Destructive.DRBD_METADATA);
+        assertThat(asked.plan().nodes().get(2).destructive()).extracting(PlanSummary.DestructiveCommand::command)
+                .containsExactly("drbdadm primary --force db2home");
+        assertThat(asked.plan().text()).contains("sales-db1: 4 changes, destructive:",
+                "    partitions: sh -c 'sfdisk --wipe never", "    DRBD metadata: drbdadm create-md db2home");
+
+        dialogs.confirmRun = true;
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.runPage().finishedProperty().get());
+        assertThat(dialogs.confirmations).hasSize(2);
+        assertThat(engine.request.dryRun()).isFalse();
+    }
+
+    @Test
+    void openLogFolderActsOnlyOnceARunHasMadeItsFolder(FxRobot robot) throws Exception {
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        robot.interact(() -> wizard.go("run"));
+        assertThat(robot.lookup("#run-logs").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> wizard.go("finish"));
+        assertThat(robot.lookup("#finish-logs").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> wizard.go("run"));
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.runPage().finishedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#run-logs").queryButton().isDisabled()).isFalse();
+        assertThat(wizard.runPage().logFolder()).contains(ScriptedWorkflows.runFolder(ExampleConfig.FILE));
+    }
+
+    @Test
+    void finishSaysNoRunBeforeOneAndWhatHappenedAfterWithTheRealPaths(FxRobot robot) throws Exception {
+        TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
+        robot.interact(() -> wizard.go("finish"));
+        assertThat(text(robot, "#finish-title")).isEqualTo("No run yet");
+        assertThat(text(robot, "#finish-summary")).startsWith("Nothing was changed on any node: no run was started.");
+        assertThat(finishText(robot)).doesNotContain("`", "FILE", "Done");
+        assertThat(robot.lookup("#finish-config").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(ExampleConfig.FILE.toAbsolutePath().normalize().toString());
+        assertThat(robot.lookup("#finish-run-folder").tryQuery().filter(javafx.scene.Node::isVisible)
+                .filter(n -> n.getScene() != null)).isEmpty();
+
+        robot.interact(() -> wizard.go("run"));
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.runPage().finishedProperty().get());
+        robot.interact(() -> wizard.go("finish"));
+        assertThat(text(robot, "#finish-title")).isEqualTo("The run failed");
+        assertThat(text(robot, "#finish-summary")).startsWith("Create: 1 step failed: sales-db2/drbd.");
+        assertThat(robot.lookup("#finish-run-folder").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(ScriptedWorkflows.runFolder(ExampleConfig.FILE).toString());
+        assertThat(robot.lookup("#finish-status-command").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("hainstall status --config " + ExampleConfig.FILE.toAbsolutePath().normalize());
+        assertThat(finishText(robot)).doesNotContain("`", "FILE", "Done");
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    /** Every text the Finish page shows. */
+    private String finishText(FxRobot robot) {
+        StringBuilder all = new StringBuilder();
+        robot.lookup("#page-finish .label").queryAllAs(javafx.scene.control.Labeled.class)
+                .forEach(l -> all.append(l.getText()).append('\n'));
+        robot.lookup("#page-finish .text-field").queryAllAs(javafx.scene.control.TextField.class)
+                .forEach(t -> all.append(t.getText()).append('\n'));
+        return all.toString();
     }
 
     private static Status status(RunPage run, org.hainstall.core.plan.StepId id) {

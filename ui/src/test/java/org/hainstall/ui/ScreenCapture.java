@@ -52,10 +52,29 @@ public final class ScreenCapture {
         System.out.println("wrote " + file);
     }
 
-    /** Lets layout, CSS and the 100 ms event pump catch up. */
+    /**
+     * Lets layout, CSS, the 100 ms event pump and the renderer catch up: a page built on first use needs some
+     * pulses before it is on the screen, so a few frames must have been drawn after the FX thread is idle.
+     */
     public static void settle() throws Exception {
-        Thread.sleep(700);
-        fx(() -> null);
+        Thread.sleep(500);
+        for (int round = 0; round < 2; round++) {
+            java.util.concurrent.CountDownLatch frames = new java.util.concurrent.CountDownLatch(4);
+            fx(() -> {
+                new javafx.animation.AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        frames.countDown();
+                        if (frames.getCount() == 0) {
+                            stop();
+                        }
+                    }
+                }.start();
+                return null;
+            });
+            frames.await(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+        }
     }
 
     /** The work's result, computed on the FX thread. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.stage.Window;
+import org.hainstall.ui.run.RunConfirmation;
 
 /** Dialog answers set by a test; errors are recorded instead of shown. */
 final class ScriptedDialogs implements Dialogs {
@@ -16,6 +17,10 @@ final class ScriptedDialogs implements Dialogs {
     boolean cancelRun = true;
     int cancelRunAsked;
     final List<String> errors = new ArrayList<>();
+    /** The answer to the start confirmation, and every confirmation shown. */
+    boolean confirmRun = true;
+    final List<RunConfirmation> confirmations = new ArrayList<>();
+    final List<AboutInfo> abouts = new ArrayList<>();
 
     @Override
     public Optional<Path> chooseOpen(Window owner) {
@@ -51,5 +56,16 @@ final class ScriptedDialogs implements Dialogs {
     @Override
     public void error(Window owner, String title, String message) {
         errors.add(title + ": " + message);
+    }
+
+    @Override
+    public boolean confirmRun(Window owner, RunConfirmation confirmation) {
+        confirmations.add(confirmation);
+        return confirmRun;
+    }
+
+    @Override
+    public void about(Window owner, AboutInfo about, Runnable openReadme) {
+        abouts.add(about);
     }
 }

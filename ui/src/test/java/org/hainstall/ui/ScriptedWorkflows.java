@@ -76,9 +76,16 @@ final class ScriptedWorkflows implements Workflows {
 
             @Override
             public Optional<Path> logFolder() {
-                return Optional.of(Path.of("sales-db.state", "runs", "1"));
+                return Optional.of(runFolder(request.configFile()));
             }
         };
+    }
+
+    /** Where core puts a run's folder: {@code <config>.state/runs/<run id>} beside the config file. */
+    static Path runFolder(Path configFile) {
+        Path config = configFile == null ? Path.of("cluster.yaml") : configFile.toAbsolutePath().normalize();
+        String stem = config.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        return config.resolveSibling(stem + ".state").resolve("runs").resolve("run-1");
     }
 
     private void play(EventSink sink, AdminPrompter prompter) throws Exception {
@@ -112,21 +119,26 @@ final class ScriptedWorkflows implements Workflows {
                 "1 step failed: sales-db2/drbd"));
     }
 
-    /** A dry run: the changes a create run would make on blank nodes. */
+    /** A dry run: the changes a create run would make on blank nodes, its actions written as core writes them. */
     private static void plan(EventSink sink) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         sink.publish(new Event.ChangePlanned(t, KEYS, "generate the admin key, host keys, Heartbeat auth key",
-                List.of("write sales-db.secrets/admin_ed25519 (secret)", "write sales-db.secrets/heartbeat.authkey (secret)")));
+                List.of("write sales-db.secrets/admin_ed25519 (mode 0600):", "  (secret content, 411 bytes)")));
         for (String node : List.of("sales-db1", "sales-db2")) {
             sink.publish(new Event.ChangePlanned(t, StepId.onNode("packages", node), "install drbd-utils heartbeat chrony lvm2",
-                    List.of("apt-get install -y drbd-utils heartbeat chrony lvm2")));
-            sink.publish(new Event.ChangePlanned(t, StepId.onNode("partitions", node), "partition /dev/vdb: 1 × rest (lvm)",
-                    List.of("sfdisk /dev/vdb")));
+                    List.of("run: apt-get install -y drbd-utils heartbeat chrony lvm2")));
+            sink.publish(new Event.ChangePlanned(t, StepId.onNode("disks", node), "partition blank disk /dev/vdb (GPT)",
+                    List.of("write /run/hainstall/sfdisk-vdb.txt (mode 0600):",
+                            "run: sh -c 'sfdisk --wipe never -- \"$1\" < \"$2\"' sh /dev/vdb /run/hainstall/sfdisk-vdb.txt")));
             sink.publish(new Event.ChangePlanned(t, StepId.onNode("lvm", node), "create vg_db2 with 3 volumes",
-                    List.of("pvcreate /dev/vdb1", "vgcreate vg_db2 /dev/vdb1", "lvcreate -n lv_db2home -L 1024M vg_db2")));
-            sink.publish(new Event.ChangePlanned(t, StepId.onNode("drbd", node), "define db2home (minor 0) and db2data (minor 1)",
-                    List.of("write /etc/drbd.d/db2home.res", "drbdadm create-md db2home")));
+                    List.of("run: pvcreate /dev/vdb1", "run: vgcreate vg_db2 /dev/vdb1",
+                            "run: lvcreate --yes -L 1024m -n lv_db2home vg_db2")));
+            sink.publish(new Event.ChangePlanned(t, StepId.onNode("drbd", node), "define db2home (minor 0)",
+                    List.of("write /etc/drbd.d/db2home.res (mode 0600):", "run: drbdadm create-md db2home")));
         }
+        sink.publish(new Event.ChangePlanned(t, StepId.cluster("drbd-initial-primary"),
+                "on sales-db1: db2home: primary --force, full initial sync to sales-db2",
+                List.of("run: drbdadm primary --force db2home")));
     }
 
     /** A step with {@code lines} lines of output, one of them on stderr. */

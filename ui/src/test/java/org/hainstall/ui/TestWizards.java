@@ -39,7 +39,7 @@ final class TestWizards {
                     Thread t = new Thread(r, "test-io");
                     t.setDaemon(true);
                     return t;
-                }));
+                }), new AboutInfo("1.2.3-test", "a test licence", java.util.Optional.of(java.nio.file.Path.of("README.md"))));
     }
 
     /** Starts {@code action} on the FX thread and waits (on the test thread) for the future it returns. */

@@ -10,7 +10,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.controlsfx.control.decoration.Decorator;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.config.Problem;
@@ -59,7 +58,7 @@ class WizardConfigTest {
         // own validator does not report that path yet (it is a placeholder until merged).
         WizardServices s = TestWizards.services(dialogs, Workflows.NOT_WIRED, WizardConfigTest::validate);
         wizard = new Wizard(new WizardServices(files, s.validator(), s.workflows(), s.reconstruction(), s.dialogs(),
-                s.prefs(), s.folders(), s.random(), s.clock(), s.io()));
+                s.prefs(), s.folders(), s.random(), s.clock(), s.io(), s.about()));
         wizard.show(stage, java.util.Optional.empty());
     }
 
@@ -113,17 +112,18 @@ class WizardConfigTest {
         add(robot, "storage.disks[0].partitions");
         type(robot, "storage.disks[0].partitions[0].number", "1");
         type(robot, "storage.disks[0].partitions[0].size", "rest");
-        type(robot, "storage.disks[0].partitions[0].type", "lvm");
+        choose(robot, "storage.disks[0].partitions[0].type", "lvm");
         add(robot, "storage.volumeGroups");
         type(robot, "storage.volumeGroups[0].name", "vg_db2");
-        type(robot, "storage.volumeGroups[0].physicalVolumes", "/dev/vdb1");
+        // The physical volumes are ticked among the partitions declared above.
+        click(robot, "#" + Form.idFor("storage.volumeGroups[0].physicalVolumes") + "-_dev_vdb1");
         String[][] lvs = {{"lv_db2home", "1G"}, {"lv_db2data", "4G"}, {"lv_backup", "2G"}};
         for (int i = 0; i < lvs.length; i++) {
             add(robot, "storage.volumeGroups[0].logicalVolumes");
             type(robot, "storage.volumeGroups[0].logicalVolumes[" + i + "].name", lvs[i][0]);
             type(robot, "storage.volumeGroups[0].logicalVolumes[" + i + "].size", lvs[i][1]);
         }
-        type(robot, "storage.volumeGroups[0].logicalVolumes[2].filesystem.type", "ext4");
+        choose(robot, "storage.volumeGroups[0].logicalVolumes[2].filesystem.type", "ext4");
         type(robot, "storage.volumeGroups[0].logicalVolumes[2].filesystem.mountPoint", "/backup");
 
         go(robot, "replication");
@@ -137,8 +137,8 @@ class WizardConfigTest {
             type(robot, r + ".minor", res[i][1]);
             // The port comes from "Generate": the next free one from 7789.
             click(robot, "#gen-" + Form.idFor(r + ".port").substring(2));
-            type(robot, r + ".backingVolume", res[i][2]);
-            type(robot, r + ".filesystem.type", "ext4");
+            choose(robot, r + ".backingVolume", res[i][2]);
+            choose(robot, r + ".filesystem.type", "ext4");
             type(robot, r + ".filesystem.mountPoint", res[i][3]);
         }
 
@@ -169,7 +169,7 @@ class WizardConfigTest {
         type(robot, "backup.target", "/backup");
         type(robot, "backup.schedule", "0 2 * * *");
         type(robot, "backup.retentionDays", "14");
-        type(robot, "backup.databases", "SALES");
+        click(robot, "#" + Form.idFor("backup.databases") + "-SALES");
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(wizard.model().toConfig()).isEqualTo(ExampleConfig.expected());
@@ -178,7 +178,7 @@ class WizardConfigTest {
     }
 
     @Test
-    void anInvalidAddressDecoratesItsFieldAndDisablesNext(FxRobot robot) {
+    void anInvalidAddressIsWrittenUnderItsFieldAndHoldsNext(FxRobot robot) {
         TestWizards.await(robot, () -> wizard.openFile(ExampleConfig.FILE));
         go(robot, "nodes");
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
@@ -187,8 +187,10 @@ class WizardConfigTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(wizard.validation().problems()).anyMatch(p -> p.path().equals("nodes[0].address") && p.isError());
-        assertThat(wizard.currentPage().fields().support().getHighestMessage(address)).isPresent();
-        assertThat(Decorator.getDecorations(address)).isNotEmpty();
+        assertThat(wizard.currentPage().fields().messageOf(address)).isEqualTo(
+                "'999.1.1.1' is not an IPv4 address such as 192.168.122.11.");
+        assertThat(address.getStyleClass()).contains("field-error");
+        assertThat(address.getTooltip().getText()).startsWith("'999.1.1.1' is not an IPv4 address");
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
 
         // The problems list jumps to the field from another page.
@@ -202,7 +204,8 @@ class WizardConfigTest {
 
         robot.eraseText(address.getText().length()).write("192.168.122.11");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(wizard.currentPage().fields().support().getHighestMessage(address)).isEmpty();
+        assertThat(wizard.currentPage().fields().messageOf(address)).isEmpty();
+        assertThat(address.getStyleClass()).doesNotContain("field-error");
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
     }
 
@@ -235,6 +238,7 @@ class WizardConfigTest {
     @Test
     void generatedMacsAreLocallyAdministeredAndUnique(FxRobot robot) {
         robot.clickOn("#start-new");
+        choose(robot, "provisioning.kind", "libvirt");
         go(robot, "nodes");
         for (String path : List.of("nodes[0].mac", "nodes[0].replicationMac", "nodes[1].mac", "nodes[1].replicationMac")) {
             click(robot, "#gen-" + Form.idFor(path).substring(2));

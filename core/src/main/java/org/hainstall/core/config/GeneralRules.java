@@ -1,10 +1,11 @@
 package org.hainstall.core.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Cluster name, management side, access, provisioning, time and packages. */
 final class GeneralRules implements Rule {
-    static final List<String> PROVISIONING_KINDS = List.of("libvirt", "physical");
+    static final List<String> PROVISIONING_KINDS = ConfigChoice.valuesOf(ProvisioningKind.class);
 
     @Override
     public void check(ClusterConfig c, ProblemList p) {
@@ -55,12 +56,13 @@ final class GeneralRules implements Rule {
             }
         }
         String kind = c.provisioning().kind();
-        if (!PROVISIONING_KINDS.contains(kind)) {
+        Optional<ProvisioningKind> known = ConfigChoice.parse(ProvisioningKind.class, kind);
+        if (known.isEmpty()) {
             p.error("provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN,
                     "provisioning kind " + Quote.of(kind) + " is unknown; use libvirt or physical.");
             return;
         }
-        if (!kind.equals("libvirt") || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {
+        if (known.get() != ProvisioningKind.LIBVIRT || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {
             return;
         }
         ClusterConfig.Libvirt l = c.provisioning().libvirt();

@@ -15,7 +15,8 @@ final class NodeRules implements Rule {
         if (nodes.size() != 2) {
             p.error("nodes", ProblemCode.NODE_COUNT, "a cluster has exactly two nodes; this config lists " + nodes.size() + ".");
         }
-        boolean physical = c.provisioning() != null && "physical".equals(c.provisioning().kind());
+        boolean physical = c.provisioning() != null
+                && ConfigChoice.parse(ProvisioningKind.class, c.provisioning().kind()).orElse(null) == ProvisioningKind.PHYSICAL;
         Map<String, String> names = new HashMap<>();
         Map<String, String> macs = new HashMap<>();
         int holders = 0;

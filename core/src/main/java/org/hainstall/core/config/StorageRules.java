@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /** Disks and partitions, volume groups and their physical volumes, logical volumes and whether they fit. */
 final class StorageRules implements Rule {
-    static final List<String> PARTITION_TYPES = List.of("lvm", "linux", "swap");
+    static final List<String> PARTITION_TYPES = ConfigChoice.valuesOf(PartitionType.class);
     static final int MAX_PARTITION = 128;
     /** LVM's defaults: the PV's metadata area before the first extent, and the extent size. */
     private static final long PV_METADATA = 1L << 20;
@@ -75,7 +76,8 @@ final class StorageRules implements Rule {
                         size(p, pp + ".size", part.size(), false);
                     }
                 }
-                if (p.required(pp + ".type", part.type()) && !PARTITION_TYPES.contains(part.type())) {
+                if (p.required(pp + ".type", part.type())
+                        && ConfigChoice.parse(PartitionType.class, part.type()).isEmpty()) {
                     p.error(pp + ".type", ProblemCode.PARTITION_TYPE_UNKNOWN,
                             "partition type " + Quote.of(part.type()) + " is unknown; use one of " + PARTITION_TYPES + ".");
                 }
@@ -137,7 +139,8 @@ final class StorageRules implements Rule {
                         capacityKnown = false;
                         continue;
                     }
-                    if (part.type() != null && PARTITION_TYPES.contains(part.type()) && !"lvm".equals(part.type())) {
+                    Optional<PartitionType> type = ConfigChoice.parse(PartitionType.class, part.type());
+                    if (type.isPresent() && type.get() != PartitionType.LVM) {
                         p.error(pp, ProblemCode.PV_NOT_LVM_PARTITION, pv + " is declared with type " + Quote.of(part.type())
                                 + ", not lvm.");
                     }

@@ -13,13 +13,28 @@ import org.hainstall.core.config.Problem;
  * and the writer the command line uses, so the wizard reads and writes exactly what {@code hainstall} does.
  */
 public final class CoreConfigFiles implements ConfigFiles {
-    private final ConfigLoader loader = new ConfigLoader();
-    private final ConfigWriter writer = new ConfigWriter();
+    // Made on first use: their YAML and JSON machinery is not needed for the wizard's first window.
+    private ConfigLoader loader;
+    private ConfigWriter writer;
+
+    private synchronized ConfigLoader loader() {
+        if (loader == null) {
+            loader = new ConfigLoader();
+        }
+        return loader;
+    }
+
+    private synchronized ConfigWriter writer() {
+        if (writer == null) {
+            writer = new ConfigWriter();
+        }
+        return writer;
+    }
 
     @Override
     public ClusterConfig load(Path file) throws IOException {
         try {
-            return loader.load(file);
+            return loader().load(file);
         } catch (ConfigException e) {
             StringBuilder sb = new StringBuilder(file.toString()).append(':');
             for (Problem p : e.problems()) {
@@ -31,11 +46,11 @@ public final class CoreConfigFiles implements ConfigFiles {
 
     @Override
     public void save(Path file, ClusterConfig config) throws IOException {
-        writer.write(config, file); // temp file + rename: a crash mid-write never leaves half a config
+        writer().write(config, file); // temp file + rename: a crash mid-write never leaves half a config
     }
 
     @Override
     public String toYaml(ClusterConfig config) {
-        return writer.toYaml(config);
+        return writer().toYaml(config);
     }
 }

@@ -48,6 +48,14 @@ public final class ConfigModel {
         return (ClusterConfig) root.toRecord();
     }
 
+    /**
+     * The config with every top-level section present, empty ones with all their values missing: what the wizard
+     * validates, so that a missing value is named at its own field. Its errors are the file's errors in finer words.
+     */
+    public ClusterConfig toConfigForChecks() {
+        return (ClusterConfig) root.toRecordWithSections();
+    }
+
     /** Replaces the whole config (opened from {@code source}, or a new one when null); not an unsaved change. */
     public void load(ClusterConfig config, Path source) {
         root.load(config);

@@ -136,7 +136,16 @@ public final class RecordModel {
 
     /** The record these values describe; a nested section with nothing in it is {@code null}. */
     public Record toRecord() {
-        return build(parent == null || isListElement());
+        return build(parent == null || isListElement(), 0);
+    }
+
+    /**
+     * The record with each of its own sections present even when empty (a section with nothing in it has every
+     * value missing). Checking this names each missing value ("cluster.name is required") where the file's form
+     * would only say the whole section is missing; both have errors exactly when the other has.
+     */
+    public Record toRecordWithSections() {
+        return build(true, 1);
     }
 
     /** Values that cannot even be put into the record (a number that does not parse), with their paths. */
@@ -169,7 +178,7 @@ public final class RecordModel {
         return parent != null && parent.slots.get(nameInParent).kind == Kind.RECORD_LIST;
     }
 
-    private Record build(boolean keepEmpty) {
+    private Record build(boolean keepEmpty, int sectionsKept) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
         boolean any = false;
@@ -181,9 +190,9 @@ public final class RecordModel {
                 case INTEGER -> parseInt(((StringProperty) slot.value).get().strip());
                 case STRING_LIST -> splitList(((StringProperty) slot.value).get());
                 case BOOLEAN -> flag(name).get();
-                case RECORD -> child(name).build(false);
+                case RECORD -> child(name).build(sectionsKept > 0, sectionsKept - 1);
                 case RECORD_LIST -> list(name).isEmpty() ? null
-                        : list(name).stream().map(m -> m.build(true)).toList();
+                        : list(name).stream().map(m -> m.build(true, 0)).toList();
             };
             args[i] = v;
             any |= v != null;

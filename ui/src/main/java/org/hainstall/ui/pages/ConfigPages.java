@@ -1,14 +1,28 @@
 package org.hainstall.ui.pages;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.hainstall.core.config.ConfigChoice;
+import org.hainstall.core.config.DrbdProtocol;
+import org.hainstall.core.config.FilesystemType;
+import org.hainstall.core.config.InitialSync;
+import org.hainstall.core.config.PartitionType;
+import org.hainstall.core.config.ProvisioningKind;
 import org.hainstall.ui.form.Form;
 import org.hainstall.ui.form.ListEditor;
 import org.hainstall.ui.form.Reveal;
@@ -19,10 +33,18 @@ import org.hainstall.ui.validation.PageFields;
 public final class ConfigPages {
     private final RecordModel root;
     private final Generators generate;
+    private final ObservableValue<?> edits;
+    private final BooleanBinding libvirt;
+    private final BooleanBinding physical;
 
-    public ConfigPages(RecordModel root, Generators generate) {
+    /** {@code edits} changes with every edit of the config: lists picked from another part follow it. */
+    public ConfigPages(RecordModel root, Generators generate, ObservableValue<?> edits) {
         this.root = root;
         this.generate = generate;
+        this.edits = edits;
+        StringProperty kind = root.child("provisioning").text("kind");
+        libvirt = Bindings.createBooleanBinding(() -> kind(kind.get()) == ProvisioningKind.LIBVIRT, kind);
+        physical = Bindings.createBooleanBinding(() -> kind(kind.get()) == ProvisioningKind.PHYSICAL, kind);
     }
 
     public List<WizardPage> all() {
@@ -51,13 +73,23 @@ public final class ConfigPages {
                     RecordModel lv = p.child("libvirt");
                     f.heading("Provisioning");
                     f.choice(p, "kind", "_Provisioning", "libvirt: clone a VM stub; physical: you power machines on",
-                            "libvirt", "physical");
-                    f.text(lv, "uri", "libvirt URI", "e.g. qemu:///system");
-                    f.text(lv, "stub", "VM stub", "An existing, shut-off domain to copy");
-                    f.text(lv, "storagePool", "Storage pool", "libvirt storage pool for the clones' disks");
-                    f.text(lv, "network", "libvirt network", "libvirt network of the nodes' main interface");
-                    f.text(lv, "replicationNetwork", "Replication network",
+                            ProvisioningKind.class);
+                    // Each kind shows only its own fields.
+                    Form vm = f.section();
+                    showWhen(vm.node(), libvirt);
+                    vm.text(lv, "uri", "libvirt URI", "e.g. qemu:///system");
+                    vm.text(lv, "stub", "VM stub", "An existing, shut-off domain to copy");
+                    vm.text(lv, "storagePool", "Storage pool", "libvirt storage pool for the clones' disks");
+                    vm.text(lv, "network", "libvirt network", "libvirt network of the nodes' main interface");
+                    vm.text(lv, "replicationNetwork", "Replication network",
                             "libvirt network of the dedicated DRBD/Heartbeat link");
+                    Label machines = new Label("Physical machines: hainstall asks you to power each one on with its "
+                            + "seed; give the MAC addresses printed on their network cards on the Nodes page.");
+                    machines.setWrapText(true);
+                    machines.getStyleClass().add("hint");
+                    machines.setId("physical-note");
+                    showWhen(machines, physical);
+                    f.span(machines);
                     RecordModel n = root.child("network");
                     f.heading("Network");
                     f.text(n, "domain", "D_omain", "DNS domain of the nodes");
@@ -79,7 +111,7 @@ public final class ConfigPages {
     WizardPage nodes() {
         return page("nodes", "Nodes", List.of("nodes"),
                 "The two nodes. Node names must equal the hosts' uname -n. Exactly one node holds the valid data.",
-                f -> f.span(new ListEditor(root, "nodes", "Node", f, (node, r) -> {
+                f -> f.span(new ListEditor(root, "nodes", "Node", f, 2, 2, (node, r) -> {
                     r.text(node, "name", "Host na_me", "Host name; equals uname -n");
                     r.text(node, "address", "_Address", "Address on the main network");
                     r.text(node, "replicationAddress", "_Replication address", "Address on the replication link");
@@ -93,13 +125,23 @@ public final class ConfigPages {
                                             .forEach(x -> x.flag("holdsValidData").set(null));
                                 }
                             });
-                    TextField mac = r.text(node, "mac", "_MAC", "Main interface MAC; generated for VMs, required for physical machines");
-                    r.action(mac, "Generate", "A locally administered MAC not used elsewhere in this config",
-                            () -> node.text("mac").set(generate.mac(macs())));
-                    TextField rmac = r.text(node, "replicationMac", "Replication MA_C", "Replication interface MAC");
-                    r.action(rmac, "Generate", "A locally administered MAC not used elsewhere in this config",
-                            () -> node.text("replicationMac").set(generate.mac(macs())));
+                    mac(r, node, "mac", "_MAC", "Main interface MAC");
+                    mac(r, node, "replicationMac", "Replication MA_C", "Replication interface MAC");
                 }).node()));
+    }
+
+    /**
+     * A MAC field. A VM's MAC may be made up ("Generate"); a physical machine's must be the one printed on its
+     * network card, so there is nothing to generate then.
+     */
+    private void mac(Form r, RecordModel node, String name, String label, String what) {
+        TextField mac = r.text(node, name, label, what + ": for a physical machine the one printed on its network "
+                + "card; for a VM optional (Generate makes one up)");
+        mac.promptTextProperty().bind(Bindings.when(physical).then("as printed on the machine, e.g. 00:1a:2b:3c:4d:5e")
+                .otherwise("optional for a VM"));
+        Button generate = r.action(mac, "Generate", "A locally administered MAC not used elsewhere in this config",
+                () -> node.text(name).set(this.generate.mac(macs())));
+        showWhen(generate, libvirt);
     }
 
     WizardPage storage() {
@@ -112,18 +154,20 @@ public final class ConfigPages {
                         r.span(new ListEditor(disk, "partitions", "Partition", r, (part, pr) -> {
                             pr.number(part, "number", "Number", "Partition number");
                             pr.text(part, "size", "Size", "512M, 20G … or rest");
-                            pr.text(part, "type", "Type", "lvm");
+                            pr.choice(part, "type", "Type", "What the partition holds", PartitionType.class);
                         }).node());
                     }).node());
                     f.heading("Volume groups");
                     f.span(new ListEditor(s, "volumeGroups", "Volume group", f, (vg, r) -> {
                         r.text(vg, "name", "Na_me", "e.g. vg_db2");
-                        r.text(vg, "physicalVolumes", "Physical volumes", "Comma separated, e.g. /dev/vdb1");
+                        r.ticks(vg, "physicalVolumes", "Physical volumes", "The partitions (type lvm) of the disks above",
+                                this::lvmPartitions, edits, "Add a disk with an lvm partition above first.");
                         r.span(new ListEditor(vg, "logicalVolumes", "Logical volume", r, (lv, lr) -> {
                             lr.text(lv, "name", "Name", "e.g. lv_db2data");
                             lr.text(lv, "size", "Size", "e.g. 4G");
                             RecordModel fs = lv.child("filesystem");
-                            lr.text(fs, "type", "Filesystem", "Only for local volumes (e.g. ext4); leave empty under DRBD");
+                            lr.choice(fs, "type", "Filesystem", "Only for local volumes; leave it not set for a volume "
+                                    + "that backs DRBD (the filesystem goes on the resource)", FilesystemType.class);
                             lr.text(fs, "mountPoint", "Mount point", "e.g. /backup");
                         }).node());
                     }).node());
@@ -134,8 +178,9 @@ public final class ConfigPages {
         RecordModel r = root.child("replication");
         return page("replication", "Replication", List.of("replication"),
                 "DRBD resources, each backed by a logical volume.", f -> {
-                    f.choice(r, "protocol", "_Protocol", "C: synchronous (recommended)", "A", "B", "C");
-                    f.choice(r, "initialSync", "_Initial sync", "full; skip only for new, empty devices", "full", "skip");
+                    f.choice(r, "protocol", "_Protocol", "When DRBD counts a write as done", DrbdProtocol.class);
+                    f.choice(r, "initialSync", "_Initial sync", "How the first primary's data reaches the peer",
+                            InitialSync.class);
                     f.heading("Resources");
                     f.span(new ListEditor(r, "resources", "Resource", f, (res, rr) -> {
                         rr.text(res, "name", "Na_me", "DRBD resource name");
@@ -143,9 +188,11 @@ public final class ConfigPages {
                         TextField port = rr.number(res, "port", "Port", "TCP port of the resource's link");
                         rr.action(port, "Generate", "The next port from 7789 not used by another resource",
                                 () -> res.text("port").set(Integer.toString(generate.nextPort(7789, drbdPorts()))));
-                        rr.text(res, "backingVolume", "Backing volume", "vg/lv of the storage page");
+                        rr.pick(res, "backingVolume", "Backing volume",
+                                "A logical volume of the Storage page without a filesystem of its own",
+                                this::drbdVolumes);
                         RecordModel fs = res.child("filesystem");
-                        rr.text(fs, "type", "Filesystem", "e.g. ext4");
+                        rr.choice(fs, "type", "Filesystem", "Made on the DRBD device", FilesystemType.class);
                         rr.text(fs, "mountPoint", "Mount point", "e.g. /db2data");
                     }).node());
                 });
@@ -196,43 +243,113 @@ public final class ConfigPages {
             f.text(b, "target", "_Target", "Backup folder on the nodes");
             f.text(b, "schedule", "_Schedule", "cron, e.g. 0 2 * * *");
             f.number(b, "retentionDays", "_Retention (days)", "How long backups are kept");
-            f.text(b, "databases", "_Databases", "Comma separated");
+            f.ticks(b, "databases", "_Databases", "Every database of the DB2 page must be backed up",
+                    this::databases, edits, "Add a database on the DB2 page first.");
         });
     }
 
+    /** A page whose form is built the first time it is shown. */
     private WizardPage page(String id, String title, List<String> owns, String intro, Consumer<Form> build) {
         PageFields fields = new PageFields();
-        Form form = new Form(fields);
-        Label about = new Label(intro);
-        about.setWrapText(true);
-        about.getStyleClass().add("page-intro");
-        build.accept(form);
-        VBox box = new VBox(10, about, form.node());
-        box.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        // Tabbing through a long page keeps the focused field in view.
-        scroll.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                scene.focusOwnerProperty().addListener((fo, a, focused) -> {
-                    if (focused != null && isInside(focused, scroll)) {
-                        Reveal.inScrollPane(focused);
-                    }
-                });
-            }
-        });
         WizardPage page = new WizardPage(id, title, owns, fields);
-        page.setContent(scroll);
+        page.setContentBuilder(() -> {
+            Form form = new Form(fields);
+            Label about = new Label(intro);
+            about.setWrapText(true);
+            about.getStyleClass().add("page-intro");
+            build.accept(form);
+            VBox box = new VBox(10, about, form.node());
+            box.setPadding(new Insets(12));
+            ScrollPane scroll = new ScrollPane(box);
+            scroll.setFitToWidth(true);
+            // Tabbing through a long page keeps the focused field in view.
+            ChangeListener<Node> reveal = (fo, a, focused) -> {
+                if (focused != null && isInside(focused, scroll)) {
+                    Reveal.inScrollPane(focused);
+                }
+            };
+            scroll.sceneProperty().addListener((o, was, scene) -> {
+                if (was != null) {
+                    was.focusOwnerProperty().removeListener(reveal);
+                }
+                if (scene != null) {
+                    scene.focusOwnerProperty().addListener(reveal);
+                }
+            });
+            return scroll;
+        });
         return page;
     }
 
-    private static boolean isInside(javafx.scene.Node node, ScrollPane scroll) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+    private static void showWhen(Node node, BooleanBinding condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    private static ProvisioningKind kind(String word) {
+        return ConfigChoice.parse(ProvisioningKind.class, word).orElse(null);
+    }
+
+    private static boolean isInside(Node node, ScrollPane scroll) {
+        for (Node n = node; n != null; n = n.getParent()) {
             if (n == scroll) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The device of every lvm partition (or one whose type is not set yet) the Storage page declares. */
+    private List<String> lvmPartitions() {
+        List<String> out = new ArrayList<>();
+        for (RecordModel disk : root.child("storage").list("disks")) {
+            String device = disk.text("device").get().strip();
+            if (device.isEmpty()) {
+                continue;
+            }
+            for (RecordModel part : disk.list("partitions")) {
+                String number = part.text("number").get().strip();
+                String type = part.text("type").get();
+                boolean lvm = type.isBlank() || ConfigChoice.parse(PartitionType.class, type)
+                        .orElse(null) == PartitionType.LVM;
+                if (number.matches("\\d{1,3}") && lvm) {
+                    // The kernel's naming: /dev/vdb + 1 = /dev/vdb1, /dev/nvme0n1 + 1 = /dev/nvme0n1p1.
+                    out.add(device + (Character.isDigit(device.charAt(device.length() - 1)) ? "p" : "") + number);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "vg/lv" of every logical volume without a filesystem of its own: the ones that can back DRBD. */
+    private List<String> drbdVolumes() {
+        List<String> out = new ArrayList<>();
+        for (RecordModel vg : root.child("storage").list("volumeGroups")) {
+            String group = vg.text("name").get().strip();
+            for (RecordModel lv : vg.list("logicalVolumes")) {
+                RecordModel fs = lv.child("filesystem");
+                String name = lv.text("name").get().strip();
+                if (!group.isEmpty() && !name.isEmpty() && fs.text("type").get().isBlank()
+                        && fs.text("mountPoint").get().isBlank()) {
+                    out.add(group + "/" + name);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The names of the databases the DB2 page declares. */
+    private List<String> databases() {
+        List<String> out = new ArrayList<>();
+        for (RecordModel instance : root.child("db2").list("instances")) {
+            for (RecordModel db : instance.list("databases")) {
+                String name = db.text("name").get().strip();
+                if (!name.isEmpty() && !out.contains(name)) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
     }
 
     private Set<String> macs() {

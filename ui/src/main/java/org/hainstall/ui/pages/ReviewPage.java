@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -24,8 +21,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
-import org.hainstall.core.plan.Prompt;
 import org.hainstall.ui.files.ConfigFiles;
+import org.hainstall.ui.run.DryRun;
+import org.hainstall.ui.run.PlanSummary;
 import org.hainstall.ui.run.RunRequest;
 import org.hainstall.ui.run.Workflows;
 import org.hainstall.ui.validation.PageFields;
@@ -66,20 +64,27 @@ public final class ReviewPage extends WizardPage {
         planStatus.setText(workflows.available() ? "Press the button to see what the run would change."
                 : "The dry-run plan per node appears here once the install engine is wired into this build.");
         planStatus.setId("review-plan-status");
-        HBox bar = new HBox(8, mode, compute);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(8, new Label("Dry-run plan per node"), bar, planStatus, plan);
-        VBox.setVgrow(plan, Priority.ALWAYS);
-        VBox left = new VBox(8, new Label("The config file"), yaml);
-        VBox.setVgrow(yaml, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.5);
-        split.setPadding(new Insets(12));
-        setContent(split);
+        setContentBuilder(() -> {
+            HBox bar = new HBox(8, mode, compute);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            VBox right = new VBox(8, new Label("Dry-run plan per node"), bar, planStatus, plan);
+            VBox.setVgrow(plan, Priority.ALWAYS);
+            VBox left = new VBox(8, new Label("The config file"), yaml);
+            VBox.setVgrow(yaml, Priority.ALWAYS);
+            SplitPane split = new SplitPane(left, right);
+            split.setDividerPositions(0.5);
+            split.setPadding(new Insets(12));
+            return split;
+        });
     }
 
     public String yamlText() {
         return yaml.getText();
+    }
+
+    /** The line above the plan: how to get one, "Planning…", how many changes, or why it failed. */
+    public String planStatusText() {
+        return planStatus.getText();
     }
 
     @Override
@@ -94,35 +99,50 @@ public final class ReviewPage extends WizardPage {
 
     /** Runs the dry run on the engine and shows its changes per node when it is done. */
     public void computePlan() {
-        Queue<Event.ChangePlanned> changes = new ConcurrentLinkedQueue<>();
         compute.setDisable(true);
         planStatus.setText("Planning…");
-        var handle = workflows.start(new RunRequest(config.get(), file.get(), mode.getValue(), true), e -> {
-            if (e instanceof Event.ChangePlanned c) {
-                changes.add(c);
-            }
-        }, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
-        handle.finished().whenComplete((v, err) -> Platform.runLater(() -> showPlan(List.copyOf(changes), err)));
+        new DryRun(workflows).of(new RunRequest(config.get(), file.get(), mode.getValue(), true))
+                .whenComplete((events, err) -> Platform.runLater(() -> showPlan(events, err)));
     }
 
-    private void showPlan(List<Event.ChangePlanned> changes, Throwable err) {
+    private void showPlan(List<Event> events, Throwable err) {
         compute.setDisable(false);
         Map<String, TreeItem<String>> byNode = new LinkedHashMap<>();
         TreeItem<String> root = new TreeItem<>("plan");
-        for (Event.ChangePlanned c : changes) {
-            String node = c.step().node() == null ? "cluster-wide" : c.step().node();
+        PlanSummary summary = new PlanSummary();
+        for (Event e : events == null ? List.<Event>of() : events) {
+            summary.accept(e);
+            if (!(e instanceof Event.ChangePlanned c)) {
+                continue;
+            }
+            String node = c.step().node() == null ? PlanSummary.CLUSTER_WIDE : c.step().node();
             TreeItem<String> n = byNode.computeIfAbsent(node, k -> {
                 TreeItem<String> t = new TreeItem<>(k);
                 t.setExpanded(true);
                 root.getChildren().add(t);
                 return t;
             });
-            TreeItem<String> change = new TreeItem<>(c.step().name() + ": " + c.description());
+            boolean destructive = summary.nodes().stream().filter(p -> p.node().equals(node))
+                    .flatMap(p -> p.destructive().stream()).anyMatch(d -> d.step().equals(c.step().name()));
+            TreeItem<String> change = new TreeItem<>((destructive ? "⚠ " : "") + c.step().name() + ": "
+                    + c.description());
             c.actions().forEach(a -> change.getChildren().add(new TreeItem<>(a)));
             n.getChildren().add(change);
         }
+        // The nodes in name order, the cluster-wide steps last: the order of the confirmation before a run.
+        root.getChildren().sort(java.util.Comparator.comparing((TreeItem<String> t) ->
+                t.getValue().equals(PlanSummary.CLUSTER_WIDE)).thenComparing(TreeItem::getValue));
         plan.setRoot(root);
-        planStatus.setText(err != null ? "Planning failed: " + err.getMessage()
-                : changes.size() + " changes planned at " + Instant.now().toString().substring(11, 19) + ".");
+        planStatus.setText(err != null ? "Planning failed: " + rootMessage(err)
+                : summary.changes() + " changes planned at " + Instant.now().toString().substring(11, 19)
+                + (summary.anyDestructive() ? "; ⚠ marks the ones that overwrite a device." : "."));
+    }
+
+    private static String rootMessage(Throwable err) {
+        Throwable t = err;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 }

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -28,14 +30,18 @@ import javafx.scene.layout.VBox;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Prompt;
+import org.hainstall.ui.run.DryRun;
 import org.hainstall.ui.run.EventPump;
 import org.hainstall.ui.run.FolderOpener;
 import org.hainstall.ui.run.LogLine;
 import org.hainstall.ui.run.LogView;
+import org.hainstall.ui.run.PlanSummary;
 import org.hainstall.ui.run.PromptBanners;
 import org.hainstall.ui.run.RunHandle;
+import org.hainstall.ui.run.RunConfirmation;
 import org.hainstall.ui.run.RunItem;
 import org.hainstall.ui.run.RunRequest;
+import org.hainstall.ui.run.RunState;
 import org.hainstall.ui.run.RunTree;
 import org.hainstall.ui.run.StatusIcons;
 import org.hainstall.ui.run.UiAdminPrompter;
@@ -53,6 +59,7 @@ public final class RunPage extends WizardPage {
     private final FolderOpener folders;
     private final Executor io;
     private final Supplier<java.util.concurrent.CompletableFuture<Boolean>> saveFirst;
+    private final RunConfirmation.Asker confirm;
     private final EventPump pump = new EventPump(this::onBatch);
     private final UiAdminPrompter prompter;
     private final PromptBanners prompts;
@@ -65,24 +72,30 @@ public final class RunPage extends WizardPage {
     private final Button openLogs = new Button("Open _log folder");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper(this, "planning");
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.NOT_STARTED);
+    private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
     private final javafx.beans.property.BooleanProperty blocked =
             new javafx.beans.property.SimpleBooleanProperty(this, "blocked");
     private RunTree runTree;
     private RunHandle handle;
+    private String runMode;
+    private boolean cancelRequested;
     private long lastTreeRefresh;
 
     public RunPage(Workflows workflows, Supplier<ClusterConfig> config, Supplier<Path> configFile,
-                   FolderOpener folders, Executor io, Clock clock) {
+                   RunConfirmation.Asker confirm, FolderOpener folders, Executor io, Clock clock) {
         this(workflows, config, configFile, () -> java.util.concurrent.CompletableFuture.completedFuture(true),
-                folders, io, clock);
+                confirm, folders, io, clock);
     }
 
     /**
      * {@code saveFirst} saves the config if it has changes (the run's secrets and state folders live beside the
-     * file) and completes with whether it may go on.
+     * file) and completes with whether it may go on; {@code confirm} shows the dry run's summary and asks before
+     * anything is changed.
      */
     public RunPage(Workflows workflows, Supplier<ClusterConfig> config, Supplier<Path> configFile,
-                   Supplier<java.util.concurrent.CompletableFuture<Boolean>> saveFirst,
+                   Supplier<java.util.concurrent.CompletableFuture<Boolean>> saveFirst, RunConfirmation.Asker confirm,
                    FolderOpener folders, Executor io, Clock clock) {
         super("run", "Run", List.of(), new PageFields());
         this.workflows = workflows;
@@ -91,9 +104,11 @@ public final class RunPage extends WizardPage {
         this.folders = folders;
         this.io = io;
         this.saveFirst = saveFirst;
+        this.confirm = confirm;
         this.prompter = new UiAdminPrompter(pump, clock);
         this.prompts = new PromptBanners(this::answer);
-        setContent(build());
+        // Built the first time the page is shown (or a run starts): the first window does not wait for it.
+        setContentBuilder(this::build);
     }
 
     /** True while the config has errors: no run starts then. */
@@ -107,6 +122,26 @@ public final class RunPage extends WizardPage {
 
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
+    }
+
+    /** True while the dry run before a start is computed. */
+    public ReadOnlyBooleanProperty planningProperty() {
+        return planning.getReadOnlyProperty();
+    }
+
+    /** Not started, running, or how the last run ended. */
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The mode of the run started last ("create" or "modify"); null before any. */
+    public String runMode() {
+        return runMode;
+    }
+
+    /** The folder of the run started last, once the run has made it. */
+    public ReadOnlyObjectProperty<Path> runFolderProperty() {
+        return runFolder.getReadOnlyProperty();
     }
 
     public TreeView<RunItem> tree() {
@@ -133,22 +168,73 @@ public final class RunPage extends WizardPage {
         return status.getText();
     }
 
-    /** Starts {@code mode} ("create" or "modify") on the engine. */
+    /**
+     * How the last run ended, as a sentence for the Finish page: the run's own summary ("1 step failed:
+     * sales-db2/drbd"), or why it stopped; empty before any run.
+     */
+    public String resultText() {
+        if (state.get() == RunState.NOT_STARTED) {
+            return "";
+        }
+        if (state.get() == RunState.STOPPED || runTree == null || !runTree.runFinished()) {
+            return statusText();
+        }
+        return runTree.runSummary();
+    }
+
+    /**
+     * Starts {@code mode} ("create" or "modify"): saves the config if needed, computes the dry run, shows its
+     * summary per node (changes, destructive commands) and starts only once the admin confirms it.
+     */
     public void start(String runMode) {
-        if (running.get() || !workflows.available()) {
+        if (running.get() || planning.get() || !workflows.available()) {
             return;
         }
         if (blocked.get()) {
             status.setText("The config has errors: fix the problems listed below first.");
             return;
         }
+        content();
+        planning.set(true);
         saveFirst.get().thenAccept(saved -> {
-            if (saved) {
-                begin(runMode);
-            } else {
+            if (!saved) {
+                planning.set(false);
                 status.setText("Not started: the config must be saved first (its secrets live beside it).");
+                return;
             }
+            status.setText("Checking what " + runMode + " will change (a dry run; nothing is changed)…");
+            ClusterConfig c = config.get();
+            new DryRun(workflows).of(new RunRequest(c, configFile.get(), runMode, true))
+                    .whenComplete((events, err) -> Platform.runLater(() -> confirmThenBegin(runMode, c, events, err)));
         });
+    }
+
+    private void confirmThenBegin(String runMode, ClusterConfig c, List<Event> events, Throwable err) {
+        planning.set(false);
+        if (err != null) {
+            status.setText("Not started: the dry run failed: " + rootMessage(err));
+            return;
+        }
+        PlanSummary plan = new PlanSummary();
+        events.forEach(plan::accept);
+        status.setText("The dry run plans " + plan.changes() + " changes: waiting for your answer.");
+        if (!confirm.confirm(new RunConfirmation(runMode, clusterName(c), configFile.get(), plan))) {
+            status.setText("Not started: you did not confirm the run. Nothing was changed.");
+            return;
+        }
+        begin(runMode);
+    }
+
+    private static String clusterName(ClusterConfig c) {
+        return c == null || c.cluster() == null || c.cluster().name() == null ? "cluster" : c.cluster().name();
+    }
+
+    private static String rootMessage(Throwable err) {
+        Throwable t = err;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     private void begin(String runMode) {
@@ -156,14 +242,17 @@ public final class RunPage extends WizardPage {
             return;
         }
         ClusterConfig c = config.get();
-        String name = c == null || c.cluster() == null || c.cluster().name() == null ? "cluster" : c.cluster().name();
-        runTree = new RunTree(name);
+        runTree = new RunTree(clusterName(c));
         tree.setRoot(runTree.root());
         tree.getSelectionModel().select(runTree.root());
         log.clear();
         prompts.clear();
+        this.runMode = runMode;
+        cancelRequested = false;
+        runFolder.set(null);
         running.set(true);
         finished.set(false);
+        state.set(RunState.RUNNING);
         status.setText("Running " + runMode + "…");
         pump.start();
         handle = workflows.start(new RunRequest(c, configFile.get(), runMode, false), pump, prompter);
@@ -174,6 +263,7 @@ public final class RunPage extends WizardPage {
     /** Asks the run to stop at the next step boundary; open prompts are answered Cancel. */
     public void cancel() {
         if (handle != null && running.get()) {
+            cancelRequested = true;
             status.setText("Cancelling at the next step boundary…");
             handle.cancel();
             prompter.cancelAll();
@@ -191,22 +281,35 @@ public final class RunPage extends WizardPage {
     }
 
     public Optional<Path> logFolder() {
-        return handle == null ? Optional.empty() : handle.logFolder();
+        noteRunFolder();
+        return Optional.ofNullable(runFolder.get());
     }
 
     private void ended(Throwable err) {
         pump.stop();
+        noteRunFolder();
         running.set(false);
         finished.set(true);
         prompter.cancelAll();
         if (err != null) {
-            status.setText("The run stopped with an error: " + err.getMessage());
+            state.set(RunState.STOPPED);
+            status.setText("The run stopped with an error: " + rootMessage(err));
         } else if (runTree != null && runTree.runFinished()) {
-            status.setText((runTree.runSucceeded() ? "Finished: " : "Failed: ") + runTree.runSummary());
+            state.set(cancelRequested && !runTree.runSucceeded() ? RunState.CANCELLED
+                    : runTree.runSucceeded() ? RunState.SUCCEEDED : RunState.FAILED);
+            status.setText((state.get() == RunState.SUCCEEDED ? "Finished: "
+                    : state.get() == RunState.CANCELLED ? "Cancelled: " : "Failed: ") + runTree.runSummary());
         } else {
-            status.setText("The run ended.");
+            state.set(cancelRequested ? RunState.CANCELLED : RunState.STOPPED);
+            status.setText(cancelRequested ? "Cancelled before the first step." : "The run ended.");
         }
         tree.refresh();
+    }
+
+    private void noteRunFolder() {
+        if (handle != null && runFolder.get() == null) {
+            handle.logFolder().ifPresent(runFolder::set);
+        }
     }
 
     private void answer(Prompt prompt, Prompt.Answer answer) {
@@ -221,6 +324,7 @@ public final class RunPage extends WizardPage {
             return;
         }
         runTree.accept(batch);
+        noteRunFolder();
         List<LogLine> lines = new ArrayList<>();
         boolean statusChanged = false;
         for (Event e : batch) {
@@ -268,21 +372,30 @@ public final class RunPage extends WizardPage {
         start.setId("run-start");
         start.setTooltip(new Tooltip("Start the run"));
         start.setOnAction(e -> start(mode.getValue()));
-        start.disableProperty().bind(running.or(blocked)
+        start.disableProperty().bind(running.or(blocked).or(planning)
                 .or(new javafx.beans.property.SimpleBooleanProperty(!workflows.available())));
         cancel.setId("run-cancel");
         cancel.setTooltip(new Tooltip("Stop at the next step boundary, with a summary of what changed"));
         cancel.setOnAction(e -> cancel());
         cancel.disableProperty().bind(running.not());
         openLogs.setId("run-logs");
-        openLogs.setTooltip(new Tooltip("Open this run's log folder"));
+        openLogs.setTooltip(new Tooltip("Open this run's log folder (once a run has made it)"));
         openLogs.setOnAction(e -> logFolder().ifPresent(this::openFolder));
+        openLogs.disableProperty().bind(runFolder.isNull());
         status.setId("run-status");
         for (Button b : List.of(start, cancel, openLogs)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, new Label("Mode"), mode, start, cancel, openLogs, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        Label modeLabel = new Label("_Mode");
+        modeLabel.setMnemonicParsing(true);
+        modeLabel.setLabelFor(mode);
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        modeLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, modeLabel, mode, start, cancel, openLogs);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        // The status on a line of its own: it can be long ("Not started: the dry run failed: …").
+        status.setWrapText(true);
+        VBox bar = new VBox(4, buttons, status);
         bar.setPadding(new Insets(0, 0, 8, 0));
 
         tree.setId("run-tree");
@@ -321,6 +434,33 @@ public final class RunPage extends WizardPage {
         });
     }
 
+    /**
+     * The run as text, one row of the tree per line in tree order ("sales-db1/packages CHANGED 3.2 s"): what an
+     * automated check (the lab's wizard phase) reads instead of pixels.
+     */
+    public List<String> progressText() {
+        List<String> out = new ArrayList<>();
+        if (runTree != null) {
+            collect(runTree.root(), out);
+        }
+        return out;
+    }
+
+    private static void collect(TreeItem<RunItem> item, List<String> out) {
+        out.add(rowKey(item.getValue()) + " " + item.getValue().status()
+                + (item.getValue().took() == null ? "" : " " + StatusIcons.format(item.getValue().took())));
+        item.getChildren().forEach(c -> collect(c, out));
+    }
+
+    /** A row's stable name: "cluster", "sales-db1", "sales-db1/packages", "cluster/provision". */
+    public static String rowKey(RunItem item) {
+        return switch (item.kind()) {
+            case CLUSTER -> "cluster";
+            case NODE -> item.node();
+            case STEP -> (item.node() == null ? "cluster" : item.node()) + "/" + item.label();
+        };
+    }
+
     private static final class RunCell extends TreeCell<RunItem> {
         @Override
         protected void updateItem(RunItem item, boolean empty) {
@@ -328,6 +468,8 @@ public final class RunPage extends WizardPage {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setId(null);
+                setAccessibleText(null);
                 return;
             }
             StringBuilder text = new StringBuilder(item.label());
@@ -350,6 +492,10 @@ public final class RunPage extends WizardPage {
             setText(text.toString());
             setGraphic(StatusIcons.icon(item.status()));
             setTooltip(item.summary().isEmpty() ? null : new Tooltip(item.summary()));
+            // Stable names for screen readers and automated checks: the row's key and its status in words.
+            setId("run-row-" + rowKey(item).replaceAll("[^A-Za-z0-9]", "_"));
+            setAccessibleText(rowKey(item) + ": " + item.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + (item.summary().isEmpty() ? "" : ", " + item.summary()));
         }
     }
 }

@@ -47,21 +47,21 @@ public final class LiveValidation {
         scheduled = false;
         List<Problem> found = new ArrayList<>(model.representationProblems());
         List<String> unparsable = found.stream().map(Problem::path).toList();
-        for (Problem p : validateSafely(validator)) {
+        for (Problem p : validateSafely(validator, model.toConfigForChecks())) {
             // A number that does not parse reaches the validator as "missing": say what is really wrong.
             if (!unparsable.contains(p.path())) {
                 found.add(p);
             }
         }
-        found.addAll(validateSafely(extra));
+        found.addAll(validateSafely(extra, model.toConfig()));
         found.sort(Comparator.comparing(Problem::severity));
         problems.setAll(found);
     }
 
     /** A validator that throws must not take the FX thread down: its failure becomes a problem to show. */
-    private List<Problem> validateSafely(Function<ClusterConfig, List<Problem>> check) {
+    private static List<Problem> validateSafely(Function<ClusterConfig, List<Problem>> check, ClusterConfig config) {
         try {
-            return check.apply(model.toConfig());
+            return check.apply(config);
         } catch (RuntimeException e) {
             return List.of(Problem.error("", "VALIDATOR_FAILED",
                     "The config could not be checked (" + e + "); nothing can run until it can."));

@@ -1,0 +1,54 @@
+package org.hainstall.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The closed word sets are enums, and the validator accepts exactly their words, at the example's paths. */
+class ConfigChoiceTest {
+    private final ConfigValidator validator = new ConfigValidator();
+
+    static Stream<Arguments> sets() {
+        return Stream.of(
+                Arguments.of(DrbdProtocol.class, "replication.protocol", ProblemCode.REPLICATION_PROTOCOL_INVALID),
+                Arguments.of(InitialSync.class, "replication.initialSync", ProblemCode.REPLICATION_INITIAL_SYNC_INVALID),
+                Arguments.of(PartitionType.class, "storage.disks[0].partitions[0].type", ProblemCode.PARTITION_TYPE_UNKNOWN),
+                Arguments.of(FilesystemType.class, "replication.resources[0].filesystem.type",
+                        ProblemCode.FILESYSTEM_TYPE_UNKNOWN),
+                Arguments.of(FilesystemType.class, "storage.volumeGroups[0].logicalVolumes[2].filesystem.type",
+                        ProblemCode.FILESYSTEM_TYPE_UNKNOWN),
+                Arguments.of(ProvisioningKind.class, "provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("sets")
+    <E extends Enum<E> & ConfigChoice> void everyWordOfTheEnumIsAcceptedAndAnyOtherIsNamedAtItsPath(
+            Class<E> type, String path, String code) throws Exception {
+        for (String word : ConfigChoice.valuesOf(type)) {
+            List<Problem> problems = validator.validate(new ConfigOverrides().apply(Example.config(),
+                    List.of(path + "=" + word)));
+            assertThat(problems).as("%s=%s", path, word).noneMatch(p -> p.code().equals(code));
+        }
+        List<Problem> wrong = validator.validate(new ConfigOverrides().apply(Example.config(),
+                List.of(path + "=" + "nonsense")));
+        assertThat(wrong).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo(path);
+            assertThat(p.code()).isEqualTo(code);
+        });
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("sets")
+    <E extends Enum<E> & ConfigChoice> void aWordParsesToItsConstantAndOnlyExactly(Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            assertThat(ConfigChoice.parse(type, constant.configValue())).contains(constant);
+            assertThat(constant.description()).isNotBlank();
+        }
+        assertThat(ConfigChoice.parse(type, null)).isEmpty();
+        assertThat(ConfigChoice.parse(type, " " + type.getEnumConstants()[0].configValue())).isEmpty();
+    }
+}
