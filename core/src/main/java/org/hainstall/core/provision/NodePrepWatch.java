@@ -69,6 +69,7 @@ public final class NodePrepWatch implements Provisioner.WaitListener, AutoClosea
     @Override
     public void waiting(String node, Duration waited) throws ProvisionException {
         if (cancelled.getAsBoolean()) {
+            say.accept(node + ": the wait for its call back ends (the run was cancelled); undoing what this run made");
             throw new ProvisionCancelledException(node + ": the run was cancelled while its call back was awaited ("
                     + waited.toSeconds() + " s)");
         }
