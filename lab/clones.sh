@@ -69,15 +69,16 @@ ENV
 }
 
 # A clone by hand, as the installer's cloner does it through libvirt: the stub's XML with a new name, no
-# UUID, new MACs, its own disks in the pool, its own serial log, the seed in the cdrom.
-clones_define() {
-  local n="$1" image
+# UUID, new MACs, its own disks in the pool, its own serial log, the seed in the cdrom (ISO: its path, by default
+# the clone's own seed beside its XML).
+clones_define() {   # clones_define NODE [ISO]
+  local n="$1" iso="${2:-$CLONES_DIR/seed-$1.iso}" image
   image="$(cat "$LAB_IMAGE_FILE")"   # the stub's own image (kernel, initrd and base belong together)
   qemu-img create -q -f qcow2 -F raw -b "$image/base.img" "$LAB_DIR/pool/$n.qcow2"
   lab_virsh pool-refresh "$LAB_POOL" >/dev/null
   lab_virsh vol-create-as "$LAB_POOL" "$n-data.qcow2" "$LAB_DATA_DISK_SIZE" --format qcow2 >/dev/null
   lab_virsh dumpxml --inactive "$LAB_STUB" | awk -v n="$n" -v stub="$LAB_STUB" -v m1="${MAC[$n]}" \
-      -v m2="${RMAC[$n]}" -v iso="$CLONES_DIR/seed-$n.iso" -v serial="$LAB_DIR/serial/$n.log" '
+      -v m2="${RMAC[$n]}" -v iso="$iso" -v serial="$LAB_DIR/serial/$n.log" '
     /<uuid>/ { next }
     /<name>/ { sub(/>[^<]*</, ">" n "<") }
     /<mac address=/ { macs++; sub(/address=.[^"'"'"']*./, "address=\"" (macs == 1 ? m1 : m2) "\"") }

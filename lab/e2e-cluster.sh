@@ -223,13 +223,26 @@ e2e_failover() {
   lab_log "failover drill passed: $first rejoined as standby"
 }
 
+# At most this many remote commands per node in a no-change modify: the node lock (mkdir, its owner file) and the one
+# look at the node (issue 15). A regression to one command per fact fails the lab, not just a benchmark.
+E2E_NO_CHANGE_MAX_COMMANDS=3
 e2e_modify_no_change() {
-  local before
+  local before run node n
   before="$(e2e_active)"
   lab_nsexec "$HAINSTALL" modify --config "$E2E_CONFIG" --yes 2>&1 | tee "$E2E_OUT/modify.log"
   [[ ${PIPESTATUS[0]} == 0 ]] || { e2e_fail "modify exited non-zero"; return 1; }
   grep -Eq '(^|[^0-9])0 changed' "$E2E_OUT/modify.log" || { e2e_fail "modify reported changes"; return 1; }
   [[ "$(e2e_active)" == "$before" ]] || { e2e_fail "modify moved the service"; return 1; }
+  # The count each node's connection ran, from the run's own notice in events.jsonl ("N remote commands in T s").
+  run="$(e2e_last_run modify)"
+  for node in "$N1" "$N2"; do
+    n="$(grep -o "\"node\":\"$node\",\"level\":\"INFO\",\"message\":\"[0-9]* remote command" "$run/events.jsonl" \
+      | tail -n1 | sed 's/.*"message":"//; s/ remote command$//')"
+    [[ -n $n ]] || { e2e_fail "no remote-command count for $node in $run/events.jsonl"; return 1; }
+    (( n <= E2E_NO_CHANGE_MAX_COMMANDS )) \
+      || { e2e_fail "a no-change modify sent $n remote commands to $node (at most $E2E_NO_CHANGE_MAX_COMMANDS)"; return 1; }
+    lab_log "no-change modify: $node $n remote commands"
+  done
 }
 
 # Real tool output for the unit tests' fixtures (core/src/test/resources/…/node/README.md says which file came
@@ -279,13 +292,23 @@ e2e_capture_node() {   # e2e_capture_node ADDR DIR
   e2e_ssh "$a" sh -s <"$E2E_CAPTURE_SCRIPT" | tar -C "$d" -xf - || { e2e_fail "capture on $a"; return 1; }
   rm -f "$E2E_CAPTURE_SCRIPT"
 }
+# The look a no-change modify takes at each node, as `hainstall probe` writes it: core's fixtures
+# lab/{active,standby}/probe.txt (LabCapturedOutputTest runs every step on them). Files holding secrets are digests.
+e2e_capture_probe() {   # e2e_capture_probe ACTIVE_NAME STANDBY_NAME
+  local dir="$E2E_OUT/fixtures/probe"
+  rm -rf "$dir"
+  lab_nsexec "$HAINSTALL" probe --config "$E2E_CONFIG" --output "$dir" || { e2e_fail "hainstall probe"; return 1; }
+  cp "$dir/$1.probe" "$E2E_OUT/fixtures/active/probe.txt"
+  cp "$dir/$2.probe" "$E2E_OUT/fixtures/standby/probe.txt"
+}
 e2e_capture_fixtures() {
-  local active standby
+  local active standby an sn
   active="$(e2e_active)"
-  if [[ $active == "$A1" ]]; then standby="$A2"; else standby="$A1"; fi
+  if [[ $active == "$A1" ]]; then standby="$A2"; an="$N1"; sn="$N2"; else standby="$A1"; an="$N2"; sn="$N1"; fi
   e2e_capture_node "$active" "$E2E_OUT/fixtures/active"
   e2e_capture_node "$standby" "$E2E_OUT/fixtures/standby"
-  lab_log "captured tool output into $E2E_OUT/fixtures (active $active, standby $standby)"
+  e2e_capture_probe "$an" "$sn" || return 1
+  lab_log "captured tool output and each node's look into $E2E_OUT/fixtures (active $active, standby $standby)"
 }
 
 # What reconstruct must leave as it was (FAULT 32): config files, volumes, DRBD roles and states, DB2 instances, mounts.

@@ -43,9 +43,7 @@ e2e_physical_machines() {
     MAC[$n]="${PHYS_MAC[$n]}"
     # shellcheck disable=SC2034  # read by clones_define
     RMAC[$n]="${PHYS_RMAC[$n]}"
-    clones_define "$n"
-    sed -i "s|$CLONES_DIR/seed-$n.iso|$E2E_STATE/seeds/$n-seed.iso|" "$CLONES_DIR/$n.xml"
-    lab_virsh define "$CLONES_DIR/$n.xml" >/dev/null
+    clones_define "$n" "$E2E_STATE/seeds/$n-seed.iso"
   done
   lab_log "machines $N1 and $N2 defined by the lab (shut off), MACs as the physical config names them"
 }
@@ -70,7 +68,7 @@ e2e_answer_power_on() {   # PID LOG FIFO NODES...
       answered+=" $n"
       if [[ " $* " == *" $n "* ]]; then
         lab_log "hainstall asks for $n: powering it on with its seed in the CD drive"
-        lab_virsh start "$n" >/dev/null
+        lab_virsh start "$n" >/dev/null || lab_log "the lab could not power $n on (create will wait for it)"
         echo >&8
       else
         lab_log "hainstall asks for $n: the lab leaves it off (nobody walks to it)"

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SchemaCommand.class,
                 TrustCommand.class,
                 StatusCommand.class,
+                ProbeCommand.class,
                 SwitchoverCommand.class,
                 DiffCommand.class,
                 GetCommand.class,

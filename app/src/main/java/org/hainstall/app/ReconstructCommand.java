@@ -132,14 +132,19 @@ final class ReconstructCommand implements Callable<Integer> {
             out.println("reading " + p.node() + " (" + p.why() + ")");
         });
         try (Shell shell = opened.shell()) {
-            NodeFacts facts = new FactsCollector(shell).collect();
+            // one look at the node; with --with-secrets the same look reads the shared secrets
+            NodeFacts facts;
+            if (withSecrets) {
+                FactsCollector.WithSecrets read = new FactsCollector(shell).collectWithSecrets();
+                facts = read.facts();
+                secrets = read.secrets();
+            } else {
+                facts = new FactsCollector(shell).collect();
+            }
             if (dumpFacts != null) {
                 Files.writeString(dumpFacts, NodeFactsFormat.write(facts));
             }
             result = ConfigAssembler.assemble(facts, workstation);
-            if (withSecrets) {
-                secrets = new SecretsReader().read(shell);
-            }
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
             return 2;

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hainstall.core.status.ClusterStatus;
+import org.hainstall.core.status.DrbdDevice;
 import org.hainstall.core.status.NodeStatus;
-import org.hainstall.core.status.ProcDrbd;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Prints a {@link ClusterStatus} for people or, with --json, for monitoring. */
@@ -26,7 +26,7 @@ final class StatusPrinter {
             }
             out.println("  " + n.name() + ": heartbeat " + (n.heartbeatRunning() ? "running" : "STOPPED")
                     + (n.holdsServiceAddress() ? ", service address here" : ""));
-            for (ProcDrbd.Device d : n.drbd()) {
+            for (DrbdDevice d : n.drbd()) {
                 out.println("    drbd" + d.minor() + ": " + d.connection() + " " + d.localRole() + "/" + d.peerRole()
                         + " " + d.localDisk() + "/" + d.peerDisk()
                         + (d.syncPercent() == null ? "" : " sync " + d.syncPercent() + "%"));

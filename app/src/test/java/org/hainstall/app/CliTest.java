@@ -79,6 +79,11 @@ class CliTest {
             public List<Step> create(ClusterConfig config) {
                 return steps;
             }
+
+            @Override
+            public ShellFactory blankShells(ClusterConfig config) {
+                return (cfg, node) -> new FakeNode(node.name());
+            }
         };
     }
 
@@ -179,6 +184,11 @@ class CliTest {
             @Override
             public List<Step> create(ClusterConfig config) {
                 throw new NotBuiltException("the create workflow");
+            }
+
+            @Override
+            public ShellFactory blankShells(ClusterConfig config) {
+                return (cfg, node) -> new FakeNode(node.name());
             }
         };
         int exit = run("modify", "--config", configFile.toString(), "--yes");

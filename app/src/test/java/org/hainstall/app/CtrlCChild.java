@@ -14,6 +14,7 @@ import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.plan.Workflows;
+import org.hainstall.core.remote.ShellFactory;
 
 /**
  * The command line that {@link CtrlCTest} interrupts with SIGINT: {@code modify --yes} on stand-in nodes, whose
@@ -50,6 +51,11 @@ public final class CtrlCChild {
             @Override
             public List<Step> create(ClusterConfig c) {
                 return List.of(a, b);
+            }
+
+            @Override
+            public ShellFactory blankShells(ClusterConfig c) {
+                return (cfg, node) -> new FakeNode(node.name());
             }
         };
         Map<String, FakeNode> nodes = Map.of("n1", new FakeNode("n1"), "n2", new FakeNode("n2"));

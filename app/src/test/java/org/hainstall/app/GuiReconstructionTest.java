@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.hainstall.core.config.ConfigLoader;
+import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.SshOptions;
 import org.hainstall.core.remote.SshServerExtension;
@@ -30,6 +33,7 @@ class GuiReconstructionTest {
 
     private Path loginKey;
     private GuiReconstruction reconstruction;
+    private final List<String> asked = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -38,8 +42,15 @@ class GuiReconstructionTest {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(loginKey, own.toOpenSshPrivateKey(""));
         sshd.authorize(own.publicKey());
-        sshd.on("uname -n", SshServerExtension.print(0, "sales-db1"));
-        sshd.on("hostname -d", SshServerExtension.print(0, "example.org"));
+        // The node answers its name and domain and nothing else, fact by fact, in the one look reconstruct takes.
+        sshd.on(c -> c.startsWith("sh -s -- "), SshServerExtension.probe(c -> {
+            asked.add(c.line());
+            return switch (c.line()) {
+                case "uname -n" -> new CommandResult(0, "sales-db1\n", "");
+                case "hostname -d" -> new CommandResult(0, "example.org\n", "");
+                default -> new CommandResult(1, "", "not on this node");
+            };
+        }));
         reconstruction = new GuiReconstruction(ConfigLoader::new, new LiveClusterReader(SshOptions.DEFAULTS),
                 Runnable::run);
     }
@@ -49,7 +60,8 @@ class GuiReconstructionTest {
         Reconstruction.Result result = reconstruction.from(Reconstruction.Request.withFingerprint("127.0.0.1",
                 sshd.hostKey().fingerprint(), loginKey, "root", sshd.port())).get(30, TimeUnit.SECONDS);
 
-        assertThat(sshd.commands()).contains("uname -n", "hostname -d", "cat /etc/ha.d/ha.cf");
+        assertThat(sshd.commands()).hasSize(1);
+        assertThat(asked).contains("uname -n", "hostname -d", "cat /etc/ha.d/ha.cf");
         assertThat(result.config().nodes().get(0).name()).isEqualTo("sales-db1");
         // This node answers nothing else: every gap is named, none is silently filled.
         assertThat(result.unreadable()).isNotEmpty()

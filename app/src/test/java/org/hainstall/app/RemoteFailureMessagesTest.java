@@ -16,6 +16,7 @@ import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigLoader;
 import org.hainstall.core.config.ConfigOverrides;
 import org.hainstall.core.config.ConfigWriter;
+import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.SshServerExtension;
 import org.hainstall.core.secrets.KeyGenerator;
 import org.hainstall.core.secrets.SecretsGenerator;
@@ -283,10 +284,14 @@ class RemoteFailureMessagesTest {
             ctx.stdout().println(" 0: cs:Connected ro:" + role + " ds:UpToDate/UpToDate C r-----");
             return 0;
         });
-        sshd.on("uname -n", ctx -> {
-            ctx.stdout().println(ctx.serverAddress().equals(DB2) ? "sales-db2" : "sales-db1");
-            return 0;
-        });
+        // The active node is then read in one probe: its facts answered as a node whose cluster files are missing.
+        List<String> probedFacts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sshd.on(line -> line.startsWith("sh -s -- "), ctx -> SshServerExtension.probe(c -> {
+            probedFacts.add(ctx.serverAddress() + " " + c.line());
+            return c.line().equals("uname -n")
+                    ? new CommandResult(0, (ctx.serverAddress().equals(DB2) ? "sales-db2" : "sales-db1") + "\n", "")
+                    : new CommandResult(1, "", "No such file or directory\n");
+        }).run(ctx));
 
         Terminal t = hainstall("reconstruct", "--config", config.toString(), "--output", output().toString())
                 .quiet();
@@ -294,7 +299,10 @@ class RemoteFailureMessagesTest {
         t.once("reading sales-db2 (the active node: it holds DRBD Primary)");
         assertThat(sshd.commandsTo(DB1)).as("the standby was only asked whether it is active")
                 .containsExactly("cat /proc/drbd");
-        assertThat(sshd.commandsTo(DB2)).contains("cat /proc/drbd", "uname -n", "cat /etc/ha.d/ha.cf");
+        assertThat(sshd.commandsTo(DB2)).as("the active node: asked, then read in one probe").hasSize(2)
+                .first().isEqualTo("cat /proc/drbd");
+        assertThat(probedFacts).contains(DB2 + " uname -n", DB2 + " cat /etc/ha.d/ha.cf")
+                .noneMatch(f -> f.startsWith(DB1 + " "));
         assertThat(output()).exists();
         String thisMachine = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         List<String> names = new ArrayList<>(new ConfigLoader().load(output()).nodes().stream()

@@ -5,8 +5,11 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** IPv4 addresses and subnets, parsed strictly (no leading zeros: some tools read them as octal). */
-final class Ipv4 {
+/**
+ * IPv4 addresses and subnets, parsed strictly (no leading zeros: some tools read them as octal). The one IPv4
+ * helper: the validator uses it, and so does reconstruct on the addresses a node reports.
+ */
+public final class Ipv4 {
     private Ipv4() {
     }
 
@@ -64,6 +67,12 @@ final class Ipv4 {
             return Optional.of("a reserved address (240.0.0.0/4)");
         }
         return Optional.empty();
+    }
+
+    /** The network an address with this prefix length lies in: 192.168.122.11/24 → 192.168.122.0. */
+    public static String network(String address, int prefix) {
+        long value = parse(address).orElseThrow(() -> new IllegalArgumentException("not an IPv4 address: " + address));
+        return format(value & Subnet.mask(prefix));
     }
 
     static String format(long address) {

@@ -18,9 +18,11 @@ public final class ActionExecutor {
         for (Action each : actions) {
             Action action = each;
             Shell shell;
+            String where = "";
             if (each instanceof Action.On on) {
                 action = on.action();
                 shell = ctx.shell(on.node());
+                where = "on " + on.node() + ": ";
             } else if (ctx.stepId().clusterWide()) {
                 throw new StepException(ctx.stepId(), "a cluster-wide step's action must name its node "
                         + "(Action.on): " + each.describe());
@@ -31,14 +33,14 @@ public final class ActionExecutor {
                 if (action instanceof Action.Run run) {
                     CommandResult result = shell.run(run.command(), run.timeout(), ctx.output());
                     if (!result.ok()) {
-                        throw new StepException(ctx.stepId(), "command failed with exit " + result.exitCode()
+                        throw new StepException(ctx.stepId(), where + "command failed with exit " + result.exitCode()
                                 + ": " + run.command().line() + lastLine(result.stderr()));
                     }
                 } else if (action instanceof Action.WriteFile file) {
                     shell.upload(file.content().getBytes(StandardCharsets.UTF_8), file.path(), file.mode());
                 }
             } catch (RemoteException e) {
-                throw new StepException(ctx.stepId(), e.getMessage(), e);
+                throw new StepException(ctx.stepId(), where + e.getMessage(), e);
             }
         }
     }

@@ -18,7 +18,7 @@ import org.hainstall.core.remote.ShellFactory;
  * share. An applying run: opens a run folder in the state folder, connects to every node, takes each node's lock
  * (refreshed while it runs), resumes the last unfinished run of the same config from its journal, runs the steps,
  * tells each node's remote-command count ({@link RemoteCommandNotices}), releases the locks. A dry run connects (through whatever {@link ShellFactory} it is given — SSH for
- * {@code modify}, {@link BlankNodeShellFactory} for {@code create}), checks, and writes nothing anywhere.
+ * {@code modify}, {@link Workflows#blankShells} for {@code create}), checks, and writes nothing anywhere.
  */
 public final class RunSession {
 

@@ -15,13 +15,9 @@ public interface Workflows {
     /** Provisioning (steps 1–6) followed by the {@link #modify} steps. */
     List<Step> create(ClusterConfig config);
 
-    /** How a blank node answers the checks' commands, for {@code create --dry-run}. */
-    default BlankNodeFacts blankNode(ClusterConfig config) {
-        return BlankNodeFacts.debianStub();
-    }
-
-    /** The shells {@code create --dry-run} plans against: blank nodes, nothing contacted. */
-    default org.hainstall.core.remote.ShellFactory blankShells(ClusterConfig config) {
-        return new BlankNodeShellFactory(blankNode(config));
-    }
+    /**
+     * The shells {@code create --dry-run} plans against: models of nodes not created yet, which answer the steps'
+     * facts as a fresh node would and contact nothing.
+     */
+    org.hainstall.core.remote.ShellFactory blankShells(ClusterConfig config);
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ClusterConfig.Backup;
 import org.hainstall.core.config.ClusterConfig.Database;
 import org.hainstall.core.config.ClusterConfig.Db2;
@@ -25,7 +24,17 @@ import org.hainstall.core.config.ClusterConfig.Replication;
 import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.TimeSettings;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
-import org.hainstall.core.node.facts.HaResourcesFacts;
+import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.db2.Db2OutputParser;
+import org.hainstall.core.drbd.DrbdResourceFacts;
+import org.hainstall.core.drbd.ProcDrbd;
+import org.hainstall.core.heartbeat.HaCfFacts;
+import org.hainstall.core.heartbeat.HaResourcesFacts;
+import org.hainstall.core.os.Interfaces;
+import org.hainstall.core.storage.LvmReport;
+import org.hainstall.core.storage.Mounts;
+import org.hainstall.core.storage.PartitionTable;
+import org.hainstall.core.storage.StorageLayout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,18 +79,18 @@ public final class ConfigAssembler {
         }
 
         String peer = peerName(self, hacf, drbd);
-        List<Interface> interfaces = facts.get("ip-addr").map(ConfigAssembler::interfaces).orElse(List.of());
+        List<Interfaces.Link> interfaces = facts.get("ip-addr").map(j -> Interfaces.parse(j).links()).orElse(List.of());
         if (facts.get("ip-addr").isEmpty()) {
             missing("nodes[*].address", "ip-addr");
         }
         String gateway = facts.get("ip-route").flatMap(ConfigAssembler::defaultGateway).orElse(null);
         String defaultDevice = facts.get("ip-route").flatMap(ConfigAssembler::defaultDevice).orElse(null);
 
-        Interface main = interfaces.stream().filter(i -> i.name().equals(defaultDevice)).findFirst()
+        Interfaces.Link main = interfaces.stream().filter(i -> i.name().equals(defaultDevice)).findFirst()
                 .orElse(interfaces.isEmpty() ? null : interfaces.get(0));
         String selfRepl = replicationAddress(drbd, self);
         String peerRepl = replicationAddress(drbd, peer);
-        Interface repl = interfaces.stream().filter(i -> i.address().equals(selfRepl)).findFirst().orElse(null);
+        Interfaces.Link repl = interfaces.stream().filter(i -> i.address().equals(selfRepl)).findFirst().orElse(null);
         String peerAddress = peerMainAddress(peer, peerRepl, hacf);
 
         String activeNode = activeNode(drbd, self, peer);
@@ -137,31 +146,6 @@ public final class ConfigAssembler {
     }
 
     // --- nodes and network -------------------------------------------------------------------------------
-
-    record Interface(String name, String mac, String address, int prefix) {
-        String network() {
-            return Ipv4.network(address, prefix) + "/" + prefix;
-        }
-    }
-
-    static List<Interface> interfaces(String ipJson) {
-        List<Interface> out = new ArrayList<>();
-        for (JsonNode link : JsonMapper.shared().readTree(ipJson)) {
-            String name = link.path("ifname").asString("");
-            if (name.equals("lo")) {
-                continue;
-            }
-            for (JsonNode a : link.path("addr_info")) {
-                // The first IPv4 address of an interface is its own; secondaries (the service address) are not.
-                if (a.path("family").asString("").equals("inet") && !a.path("secondary").asBoolean(false)) {
-                    out.add(new Interface(name, link.path("address").asString(""), a.path("local").asString(""),
-                            a.path("prefixlen").asInt()));
-                    break;
-                }
-            }
-        }
-        return out;
-    }
 
     static Optional<String> defaultGateway(String routeJson) {
         for (JsonNode r : JsonMapper.shared().readTree(routeJson)) {
@@ -235,16 +219,16 @@ public final class ConfigAssembler {
         return Optional.empty();
     }
 
-    /** The node holding DRBD Primary now (8.4's {@code drbdadm role} prints "Local/Peer"). */
+    /** The node holding DRBD Primary now, from this node's /proc/drbd (its role and its peer's, per resource). */
     private String activeNode(List<DrbdResourceFacts> drbd, String self, String peer) {
+        ProcDrbd proc = facts.get("proc-drbd").map(ProcDrbd::parse).orElse(null);
         for (DrbdResourceFacts r : drbd) {
-            Optional<String> role = facts.get("drbd-role:" + r.name()).map(String::strip);
-            if (role.isPresent()) {
-                String[] parts = role.get().split("/");
-                if (parts[0].equals("Primary")) {
+            Optional<ProcDrbd.Minor> m = proc == null || r.minor() == null ? Optional.empty() : proc.minor(r.minor());
+            if (m.isPresent()) {
+                if (m.get().primary()) {
                     return self;
                 }
-                if (parts.length > 1 && parts[1].equals("Primary")) {
+                if ("Primary".equals(m.get().peerRole())) {
                     return peer;
                 }
             }
@@ -323,25 +307,26 @@ public final class ConfigAssembler {
     // --- storage -----------------------------------------------------------------------------------------
 
     private Storage storage() {
-        List<StorageFacts.PhysicalVolume> pvs = facts.get("pvs").map(StorageFacts::physicalVolumes).orElse(List.of());
-        List<StorageFacts.LogicalVolume> lvs = facts.get("lvs").map(StorageFacts::logicalVolumes).orElse(List.of());
-        List<StorageFacts.Mount> fstab = facts.get("fstab").map(StorageFacts::fstab).orElse(List.of());
+        LvmReport lvm = facts.get("pvs").isPresent() && facts.get("lvs").isPresent()
+                ? LvmReport.parse(facts.get("pvs").get(), facts.get("vgs").orElse("{}"), facts.get("lvs").get())
+                : LvmReport.empty();
+        Mounts fstab = facts.get("fstab").map(Mounts::parse).orElse(new Mounts(List.of()));
         if (facts.get("pvs").isEmpty() || facts.get("lvs").isEmpty()) {
             missing("storage", facts.get("pvs").isEmpty() ? "pvs" : "lvs");
         }
         Map<String, List<Partition>> disks = new LinkedHashMap<>();
-        for (StorageFacts.PhysicalVolume pv : pvs) {
-            StorageFacts.diskOf(pv.name()).ifPresent(disk -> disks.computeIfAbsent(disk, d -> partitions(d)));
+        for (LvmReport.Pv pv : lvm.pvs()) {
+            StorageLayout.diskOf(pv.name()).ifPresent(disk -> disks.computeIfAbsent(disk, d -> partitions(d)));
         }
         List<Disk> diskList = disks.entrySet().stream().map(e -> new Disk(e.getKey(), e.getValue())).toList();
 
         Map<String, List<String>> pvsByVg = new LinkedHashMap<>();
-        pvs.stream().filter(pv -> !pv.vgName().isEmpty())
-                .forEach(pv -> pvsByVg.computeIfAbsent(pv.vgName(), k -> new ArrayList<>()).add(pv.name()));
+        lvm.pvs().stream().filter(pv -> pv.vg() != null)
+                .forEach(pv -> pvsByVg.computeIfAbsent(pv.vg(), k -> new ArrayList<>()).add(pv.name()));
         List<VolumeGroup> vgs = new ArrayList<>();
         for (Map.Entry<String, List<String>> vg : pvsByVg.entrySet()) {
-            List<LogicalVolume> lvList = lvs.stream().filter(lv -> lv.vgName().equals(vg.getKey()))
-                    .map(lv -> new LogicalVolume(lv.name(), SizeText.of(lv.sizeBytes()),
+            List<LogicalVolume> lvList = lvm.lvs().stream().filter(lv -> lv.vg().equals(vg.getKey()))
+                    .map(lv -> new LogicalVolume(lv.name(), SizeText.of(lv.size()),
                             localFilesystem(fstab, vg.getKey(), lv.name())))
                     .toList();
             vgs.add(new VolumeGroup(vg.getKey(), vg.getValue(), lvList));
@@ -355,22 +340,27 @@ public final class ConfigAssembler {
             missing("storage.disks: " + disk, "sfdisk:" + disk);
             return List.of();
         }
-        StorageFacts.PartitionTable table = StorageFacts.partitionTable(json.get());
+        PartitionTable table;
+        try {
+            table = PartitionTable.parse(json.get());
+        } catch (IllegalArgumentException e) {
+            unreadable.add("storage.disks: " + disk + ": " + e.getMessage());
+            return List.of();
+        }
         List<Partition> out = new ArrayList<>();
-        for (StorageFacts.Partition p : table.partitions()) {
-            long end = p.startSector() + p.sizeSectors() - 1;
+        for (PartitionTable.Part p : table.partitions()) {
             // The last partition that reaches the end of the usable area (within 1 MiB of alignment) is "rest".
-            boolean rest = table.lastLba() - end < (1L << 20) / table.sectorSize();
-            String size = rest ? "rest" : SizeText.of(p.sizeSectors() * table.sectorSize());
-            out.add(new Partition(p.number(), size, p.isLvm() ? "lvm" : "linux"));
+            boolean rest = table.lastLba() - p.end() < (1L << 20) / table.sectorSize();
+            String size = rest ? "rest" : SizeText.of(p.size() * table.sectorSize());
+            out.add(new Partition(p.number(table.device()), size, p.isLvm() ? "lvm" : "linux"));
         }
         return out;
     }
 
-    private static Filesystem localFilesystem(List<StorageFacts.Mount> fstab, String vg, String lv) {
-        String dev = "/dev/" + vg + "/" + lv;
-        String mapper = "/dev/mapper/" + vg.replace("-", "--") + "-" + lv.replace("-", "--");
-        return fstab.stream().filter(m -> m.source().equals(dev) || m.source().equals(mapper))
+    private static Filesystem localFilesystem(Mounts fstab, String vg, String lv) {
+        String dev = StorageLayout.lvPath(vg, lv);
+        String mapper = StorageLayout.mapperPath(vg, lv);
+        return fstab.mounts().stream().filter(m -> dev.equals(m.source()) || mapper.equals(m.source()))
                 .findFirst().map(m -> new Filesystem(m.fstype(), m.target())).orElse(null);
     }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
-import org.hainstall.core.node.facts.ProcDrbd;
+import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.remote.Command;
 import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;

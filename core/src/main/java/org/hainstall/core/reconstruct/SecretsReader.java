@@ -1,21 +1,20 @@
 package org.hainstall.core.reconstruct;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.hainstall.core.remote.Command;
+import org.hainstall.core.drbd.DrbdResourceFacts;
+import org.hainstall.core.drbd.DrbdProbe;
+import org.hainstall.core.heartbeat.HeartbeatProbe;
 import org.hainstall.core.remote.CommandResult;
-import org.hainstall.core.remote.OutputListener;
-import org.hainstall.core.remote.RemoteException;
-import org.hainstall.core.remote.Shell;
 
 /**
  * Reads a live cluster's shared secrets for {@code reconstruct --with-secrets}: Heartbeat's auth key and the DRBD
- * shared secrets. Output is never streamed to a listener and never kept beyond the returned record.
+ * shared secrets, from the look reconstruct takes anyway. They are never kept beyond the returned record.
  */
 public final class SecretsReader {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private SecretsReader() {
+    }
 
     public record ClusterSecrets(Optional<String> heartbeatAuthKey, Map<String, String> drbdSecrets) {
         @Override
@@ -25,15 +24,13 @@ public final class SecretsReader {
         }
     }
 
-    public ClusterSecrets read(Shell shell) throws RemoteException {
-        Optional<String> authKey = Optional.empty();
-        CommandResult auth = shell.run(Command.of("cat", "/etc/ha.d/authkeys"), TIMEOUT, OutputListener.IGNORE);
-        if (auth.ok()) {
-            authKey = authKey(auth.stdout());
-        }
+    /** The secrets among a look's results: the auth key from authkeys, each resource's secret from drbdadm dump. */
+    public static ClusterSecrets from(Map<String, CommandResult> results) {
+        Optional<String> authKey = Optional.ofNullable(results.get(HeartbeatProbe.AUTHKEYS_SECRET.name()))
+                .filter(CommandResult::ok).flatMap(r -> authKey(r.stdout()));
         Map<String, String> drbd = new LinkedHashMap<>();
-        CommandResult dump = shell.run(Command.of("drbdadm", "dump", "all"), TIMEOUT, OutputListener.IGNORE);
-        if (dump.ok()) {
+        CommandResult dump = results.get(DrbdProbe.DUMP.name());
+        if (dump != null && dump.ok()) {
             for (DrbdResourceFacts r : DrbdResourceFacts.fromDump(dump.stdout())) {
                 r.sharedSecret().ifPresent(s -> drbd.put(r.name(), s));
             }

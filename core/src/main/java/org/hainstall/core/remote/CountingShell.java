@@ -2,10 +2,11 @@ package org.hainstall.core.remote;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A shell that counts what it sends: every command and every upload is one remote round trip (one SSH exec), and
+ * A shell that counts what it sends: every command, script and upload is one remote round trip (one SSH exec), and
  * the time spent waiting for them adds up. A run reports these per node, so an administrator sees where a slow
  * run's time went. Only numbers are kept, never a command line (a line may carry a secret).
  */
@@ -36,6 +37,17 @@ public final class CountingShell implements Shell {
         long start = System.nanoTime();
         try {
             return delegate.run(command, timeout, output);
+        } finally {
+            counted(start);
+        }
+    }
+
+    @Override
+    public CommandResult runScript(String script, List<String> args, Duration timeout,
+                                   OutputListener output) throws RemoteException {
+        long start = System.nanoTime();
+        try {
+            return delegate.runScript(script, args, timeout, output);
         } finally {
             counted(start);
         }

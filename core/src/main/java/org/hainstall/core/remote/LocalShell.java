@@ -3,6 +3,7 @@ package org.hainstall.core.remote;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -42,8 +44,20 @@ public final class LocalShell implements Shell {
 
     @Override
     public CommandResult run(Command command, Duration timeout, OutputListener output) throws RemoteException {
+        return execute(command.line(), null, timeout, output);
+    }
+
+    /** The script goes to {@code sh -s} on standard input, as over SSH. */
+    @Override
+    public CommandResult runScript(String script, List<String> args, Duration timeout, OutputListener output)
+            throws RemoteException {
+        return execute(Shell.scriptReader(args).line(), script.getBytes(StandardCharsets.UTF_8), timeout, output);
+    }
+
+    private CommandResult execute(String line, byte[] stdin, Duration timeout, OutputListener output)
+            throws RemoteException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", Sudo.wrap(command.line(), !sudo))
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", Sudo.wrap(line, !sudo))
                 .directory(workingDirectory.toFile());
         Process process;
         try {
@@ -53,7 +67,7 @@ public final class LocalShell implements Shell {
                     + e.getMessage(), e);
         }
         try {
-            closeQuietly(process.getOutputStream());
+            feed(process, stdin);
             OutputDrainer out = OutputDrainer.start(process.getInputStream(), OutputListener.Stream.STDOUT, output,
                     "local-" + nodeName + "-stdout");
             OutputDrainer err = OutputDrainer.start(process.getErrorStream(), OutputListener.Stream.STDERR, output,
@@ -63,7 +77,7 @@ public final class LocalShell implements Shell {
             if (!finished) {
                 kill(process);
                 throw new RemoteException(RemoteException.Kind.TIMEOUT, "command on " + nodeName
-                        + " did not finish within " + timeout + " and was killed: " + command.line());
+                        + " did not finish within " + timeout + " and was killed: " + line);
             }
             IOException failure = out.failure() != null ? out.failure() : err.failure();
             if (failure != null) {
@@ -77,6 +91,23 @@ public final class LocalShell implements Shell {
             throw new RemoteException(RemoteException.Kind.IO, "interrupted while running a command on "
                     + nodeName, e);
         }
+    }
+
+    /** Standard input on its own thread (a command that stops reading must not block the deadline), then EOF. */
+    private void feed(Process process, byte[] stdin) {
+        if (stdin == null) {
+            closeQuietly(process.getOutputStream());
+            return;
+        }
+        Thread feeder = new Thread(() -> {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin);
+            } catch (IOException ignored) {
+                // The command stopped reading; its exit status tells the rest.
+            }
+        }, "local-" + nodeName + "-stdin");
+        feeder.setDaemon(true);
+        feeder.start();
     }
 
     /** Kills the command's children first (a killed sh would leave them running), then the command. */

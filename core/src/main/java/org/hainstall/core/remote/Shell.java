@@ -1,6 +1,8 @@
 package org.hainstall.core.remote;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A way to run commands on one node: over SSH from the workstation, or locally when hainstall runs on the node
@@ -23,6 +25,26 @@ public interface Shell extends AutoCloseable {
 
     default CommandResult run(Command command, Duration timeout) throws RemoteException {
         return run(command, timeout, OutputListener.IGNORE);
+    }
+
+    /**
+     * Runs a script written by our own code as one remote command, with {@code args} as its {@code $1}, {@code $2}…
+     * (values travel only as arguments, never as script text). Shells that can feed standard input send the script
+     * there, to {@code sh -s}, so it never appears on a command line; this default passes it as {@code sh -c}'s
+     * argument, which any shell can run.
+     */
+    default CommandResult runScript(String script, List<String> args, Duration timeout, OutputListener output)
+            throws RemoteException {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+        argv.addAll(args);
+        return run(Command.of(argv), timeout, output);
+    }
+
+    /** The command that reads a script from standard input, with its arguments. */
+    static Command scriptReader(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-s", "--"));
+        argv.addAll(args);
+        return Command.of(argv);
     }
 
     /** Writes a file atomically: a temporary file beside it, the mode set, then a rename. */

@@ -2,9 +2,11 @@ package org.hainstall.core.remote;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,6 +77,14 @@ public final class SshShell implements Shell {
     @Override
     public CommandResult run(Command command, Duration timeout, OutputListener output) throws RemoteException {
         return execute(Sudo.wrap(command.line(), target.isRoot()), null, timeout, output);
+    }
+
+    /** The script goes to {@code sh -s} on standard input (through sudo for a non-root user). */
+    @Override
+    public CommandResult runScript(String script, List<String> args, Duration timeout, OutputListener output)
+            throws RemoteException {
+        return execute(Sudo.wrap(Shell.scriptReader(args).line(), target.isRoot()),
+                script.getBytes(StandardCharsets.UTF_8), timeout, output);
     }
 
     /** Runs a command as the login user itself, without sudo (e.g. to edit that user's own authorized_keys). */

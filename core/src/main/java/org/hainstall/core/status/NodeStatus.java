@@ -8,7 +8,7 @@ import java.util.List;
  * @param error why the node could not be read, when {@code reachable} is false
  */
 public record NodeStatus(String name, boolean reachable, String error, boolean heartbeatRunning,
-                         List<ProcDrbd.Device> drbd, List<String> mounted, boolean holdsServiceAddress,
+                         List<DrbdDevice> drbd, List<String> mounted, boolean holdsServiceAddress,
                          List<String> runningInstances, List<String> databases) {
     public NodeStatus {
         drbd = List.copyOf(drbd);
@@ -23,6 +23,6 @@ public record NodeStatus(String name, boolean reachable, String error, boolean h
 
     /** Holds DRBD Primary on every resource. */
     public boolean primaryEverywhere() {
-        return !drbd.isEmpty() && drbd.stream().allMatch(d -> d.localRole().equals("Primary"));
+        return !drbd.isEmpty() && drbd.stream().allMatch(d -> "Primary".equals(d.localRole()));
     }
 }

@@ -1,20 +1,28 @@
 package org.hainstall.core.status;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hainstall.core.config.ClusterConfig;
-import org.hainstall.core.reconstruct.Db2OutputParser;
-import org.hainstall.core.remote.Command;
+import org.hainstall.core.db2.Db2OutputParser;
+import org.hainstall.core.db2.Db2Probe;
+import org.hainstall.core.drbd.DrbdProbe;
+import org.hainstall.core.drbd.ProcDrbd;
+import org.hainstall.core.node.Fact;
+import org.hainstall.core.node.FileState;
+import org.hainstall.core.node.Probe;
+import org.hainstall.core.os.Interfaces;
+import org.hainstall.core.os.OsProbe;
 import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.storage.Mounts;
+import org.hainstall.core.storage.StorageProbe;
 
-/** Reads the live state of both nodes (read-only commands) and judges the cluster. */
+/** Reads the live state of both nodes (one look each, read-only) and judges the cluster. */
 public final class StatusReader {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ShellFactory shells;
 
     public StatusReader(ShellFactory shells) {
@@ -29,42 +37,59 @@ public final class StatusReader {
         return judge(config, nodes);
     }
 
+    /** The facts status reads on a node: one look, one remote command. */
+    static List<Fact> facts(ClusterConfig config) {
+        List<Fact> facts = new ArrayList<>(List.of(OsProbe.HEARTBEAT_ACTIVE, DrbdProbe.PROC_DRBD,
+                StorageProbe.FINDMNT, OsProbe.IP_ADDR));
+        for (ClusterConfig.Db2Instance inst : config.db2().instances()) {
+            facts.add(Db2Probe.running(inst.owner()));
+            facts.add(Db2Probe.databases(inst.owner()));
+        }
+        return facts;
+    }
+
     NodeStatus readNode(ClusterConfig config, ClusterConfig.Node node) {
         try (Shell shell = shells.open(config, node)) {
-            boolean heartbeat = shell.run(Command.of("systemctl", "is-active", "--quiet", "heartbeat"), TIMEOUT).ok();
-            List<ProcDrbd.Device> drbd = ok(shell, Command.of("cat", "/proc/drbd")).map(ProcDrbd::parse)
-                    .orElse(List.of());
-            List<String> mounted = new ArrayList<>();
-            String mounts = ok(shell, Command.of("cat", "/proc/mounts")).orElse("");
-            for (ClusterConfig.DrbdResource r : config.replication().resources()) {
-                if (r.filesystem() != null && mounts.lines()
-                        .anyMatch(l -> l.split("\\s+").length > 1 && l.split("\\s+")[1].equals(r.filesystem().mountPoint()))) {
-                    mounted.add(r.filesystem().mountPoint());
-                }
-            }
-            String service = config.network().serviceAddress();
-            boolean hasService = ok(shell, Command.of("ip", "-o", "-4", "addr", "show")).orElse("")
-                    .contains(" " + service + "/");
-            List<String> running = new ArrayList<>();
-            List<String> databases = new ArrayList<>();
-            for (ClusterConfig.Db2Instance inst : config.db2().instances()) {
-                if (shell.run(Command.of("pgrep", "-u", inst.owner(), "db2sysc"), TIMEOUT).ok()) {
-                    running.add(inst.name());
-                    ok(shell, Command.of("su", "-", inst.owner(), "-c",
-                            ". ~/sqllib/db2profile && db2 list database directory"))
-                            .map(Db2OutputParser::databaseDirectory)
-                            .ifPresent(entries -> entries.forEach(e -> databases.add(e.name())));
-                }
-            }
-            return new NodeStatus(node.name(), true, null, heartbeat, drbd, mounted, hasService, running, databases);
+            return status(config, node.name(), Probe.of(facts(config)).run(shell));
         } catch (RemoteException e) {
             return NodeStatus.unreachable(node.name(), e.getMessage());
         }
     }
 
-    private static Optional<String> ok(Shell shell, Command command) throws RemoteException {
-        CommandResult r = shell.run(command, TIMEOUT);
-        return r.ok() ? Optional.of(r.stdout()) : Optional.empty();
+    /** Pure: a node's status from its facts, read by the parsers the steps use. */
+    static NodeStatus status(ClusterConfig config, String node, Map<String, CommandResult> facts) {
+        boolean heartbeat = facts.get(OsProbe.HEARTBEAT_ACTIVE.name()).ok();
+        String proc = FileState.of(DrbdProbe.PROC_DRBD, facts.get(DrbdProbe.PROC_DRBD.name())).content();
+        List<DrbdDevice> drbd = proc == null ? List.of() : devices(proc);
+        CommandResult findmnt = facts.get(StorageProbe.FINDMNT.name());
+        Mounts mounts = findmnt.ok() ? Mounts.parse(findmnt.stdout()) : new Mounts(List.of());
+        List<String> mounted = new ArrayList<>();
+        for (ClusterConfig.DrbdResource r : config.replication().resources()) {
+            if (r.filesystem() != null && mounts.at(r.filesystem().mountPoint()).isPresent()) {
+                mounted.add(r.filesystem().mountPoint());
+            }
+        }
+        CommandResult ip = facts.get(OsProbe.IP_ADDR.name());
+        boolean hasService = ip.ok() && Interfaces.parse(ip.stdout())
+                .withAddress(config.network().serviceAddress()).isPresent();
+        List<String> running = new ArrayList<>();
+        List<String> databases = new ArrayList<>();
+        for (ClusterConfig.Db2Instance inst : config.db2().instances()) {
+            if (facts.get(Db2Probe.running(inst.owner()).name()).ok()) {
+                running.add(inst.name());
+                CommandResult dir = facts.get(Db2Probe.databases(inst.owner()).name());
+                if (dir.ok()) {
+                    Db2OutputParser.databaseDirectory(dir.stdout()).forEach(e -> databases.add(e.name()));
+                }
+            }
+        }
+        return new NodeStatus(node, true, null, heartbeat, drbd, mounted, hasService, running, databases);
+    }
+
+    /** The configured minors of a /proc/drbd, by minor. */
+    static List<DrbdDevice> devices(String procDrbd) {
+        return ProcDrbd.parse(procDrbd).minors().values().stream().filter(ProcDrbd.Minor::configured)
+                .sorted(java.util.Comparator.comparingInt(ProcDrbd.Minor::minor)).map(DrbdDevice::of).toList();
     }
 
     /** Pure: which node is active and every reason the cluster is degraded. */
@@ -80,7 +105,7 @@ public final class StatusReader {
             if (!n.heartbeatRunning()) {
                 degraded.add(n.name() + ": Heartbeat is not running");
             }
-            for (ProcDrbd.Device d : n.drbd()) {
+            for (DrbdDevice d : n.drbd()) {
                 if (!d.healthy()) {
                     degraded.add(n.name() + ": DRBD minor " + d.minor() + " is " + d.connection() + " "
                             + d.localDisk() + "/" + d.peerDisk()

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.node.BlankNodeModel;
-import org.hainstall.core.node.NodeStepCatalog;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.provision.ProvisionStep;

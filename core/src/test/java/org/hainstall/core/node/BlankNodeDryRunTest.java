@@ -14,6 +14,7 @@ import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.remote.Shell;
+import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

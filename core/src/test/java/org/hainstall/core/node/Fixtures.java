@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Captured tool output under src/test/resources/org/hainstall/core/node (see the README there). */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);

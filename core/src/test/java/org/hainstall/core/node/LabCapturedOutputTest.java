@@ -8,19 +8,28 @@ import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigLoader;
-import org.hainstall.core.node.facts.Accounts;
-import org.hainstall.core.node.facts.BlockDevices;
-import org.hainstall.core.node.facts.ChronySources;
-import org.hainstall.core.node.facts.GenerationIds;
-import org.hainstall.core.node.facts.Interfaces;
-import org.hainstall.core.node.facts.LvmReport;
-import org.hainstall.core.node.facts.Mounts;
-import org.hainstall.core.node.facts.PackageStatus;
-import org.hainstall.core.node.facts.PartitionTable;
-import org.hainstall.core.node.facts.ProcDrbd;
-import org.hainstall.core.node.facts.Signatures;
+import org.hainstall.core.db2.Db2OutputParser;
+import org.hainstall.core.drbd.GenerationIds;
+import org.hainstall.core.drbd.ProcDrbd;
+import org.hainstall.core.drbd.Roles;
+import org.hainstall.core.os.Accounts;
+import org.hainstall.core.os.ChronySources;
+import org.hainstall.core.os.Interfaces;
+import org.hainstall.core.os.NtpStep;
+import org.hainstall.core.os.PackageStatus;
+import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
+import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepException;
+import org.hainstall.core.remote.CommandResult;
+import org.hainstall.core.storage.BlockDevices;
+import org.hainstall.core.storage.DiskStep;
+import org.hainstall.core.storage.LvmReport;
+import org.hainstall.core.storage.LvmStep;
+import org.hainstall.core.storage.Mounts;
+import org.hainstall.core.storage.PartitionTable;
+import org.hainstall.core.storage.Signatures;
+import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -148,11 +157,50 @@ class LabCapturedOutputTest {
     @Test
     void theDb2StandInAnswersAsTheStepsReadDb2() {
         for (String node : List.of("active", "standby")) {
-            assertThat(Db2Commands.parseInstanceList(out(node, "db2ilist.txt"))).containsExactly("db2inst1");
-            assertThat(Db2Commands.parseRegistryInstances(out(node, "db2greg-dump.txt")))
+            assertThat(Db2OutputParser.instanceList(out(node, "db2ilist.txt"))).containsExactly("db2inst1");
+            assertThat(Db2OutputParser.registryInstances(out(node, "db2greg-dump.txt")))
                     .containsEntry("db2inst1", "/db2home/db2inst1/sqllib");
         }
-        assertThat(Db2Commands.parseDatabaseDirectory(out("active", "db2-list-db-directory.txt")))
+        assertThat(Db2OutputParser.databaseNames(out("active", "db2-list-db-directory.txt")))
                 .containsExactly("SALES");
+    }
+
+    /** A node that answers each probe's facts as its captured look (lab/ROLE/probe.txt) shows them. */
+    private static ScriptedShell capturedNode(String node, String role, List<Fact> facts) {
+        String captured = out(role, "probe.txt");
+        Map<String, CommandResult> looked = Probe.parse(captured, Probe.boundaryOf(captured));
+        ScriptedShell shell = new ScriptedShell(node);
+        for (Fact f : facts) {
+            CommandResult r = looked.get(f.name());
+            assertThat(r).as(f.name() + " in lab/" + role + "/probe.txt (refresh it from the lab)").isNotNull();
+            shell.answer(f, r.exitCode(), r.stdout());
+        }
+        return shell;
+    }
+
+    @Test
+    void aNoChangeModifyOfTheBuiltClusterDecidesEveryStepFromOneLookAtEachNode() throws Exception {
+        List<Step> steps = NodeStepCatalog.steps(lab);
+        NodeSnapshots expected = new NodeSnapshots();
+        ReadsFacts.expectAll(steps, expected);
+        ScriptedShell db1 = capturedNode("lab-db1", "active", expected.expected("lab-db1"));
+        ScriptedShell db2 = capturedNode("lab-db2", "standby", expected.expected("lab-db2"));
+        Map<String, org.hainstall.core.remote.Shell> shells = Map.of("lab-db1", db1, "lab-db2", db2);
+
+        List<String> changes = new java.util.ArrayList<>();
+        for (Step step : steps) {
+            Check check = step.check(new TestContext(step.id(), lab, shells));
+            if (check instanceof Check.Change c) {
+                changes.add(step.id().toString());
+                // The lab's own DRBD secrets and auth key are not known here, so only files holding them may differ.
+                assertThat(c.actions()).as(step.id() + ": " + c.description())
+                        .filteredOn(a -> a instanceof Action.WriteFile).isNotEmpty()
+                        .allMatch(a -> ((Action.WriteFile) a).secret());
+            }
+        }
+        assertThat(changes).containsExactlyInAnyOrder("lab-db1/drbd-config", "lab-db2/drbd-config",
+                "lab-db1/heartbeat-config", "lab-db2/heartbeat-config");
+        assertThat(db1.looks).as("remote commands to lab-db1").isEqualTo(1);
+        assertThat(db2.looks).as("remote commands to lab-db2").isEqualTo(1);
     }
 }

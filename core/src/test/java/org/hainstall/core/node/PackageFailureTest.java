@@ -25,6 +25,7 @@ import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
+import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,13 @@ class PackageFailureTest {
                         ? new CommandResult(100, "", "E: Unable to locate package drbd-utils\n")
                         : new CommandResult(0, "", "");
             }
+        }
+
+        /** A probe reads only: the blank node answers it. */
+        @Override
+        public CommandResult runScript(String script, List<String> args, Duration timeout, OutputListener output)
+                throws RemoteException {
+            return blank.runScript(script, args, timeout, output);
         }
 
         @Override

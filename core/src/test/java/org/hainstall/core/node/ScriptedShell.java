@@ -14,21 +14,34 @@ import org.hainstall.core.remote.Shell;
 
 /**
  * A node's shell for tests of the steps (the remote part is tested against a real SSH server elsewhere): answers
- * known command lines with captured output, records what ran and what was written. Nothing runs anywhere.
+ * known command lines with captured output (the facts of a probe too), records what ran and what was written.
+ * Nothing runs anywhere.
  */
-final class ScriptedShell implements Shell {
+public final class ScriptedShell implements Shell {
     private final String node;
     private final Map<String, CommandResult> answers = new HashMap<>();
-    final List<String> ran = new ArrayList<>();
-    final Map<String, String> uploads = new HashMap<>();
+    public final List<String> ran = new ArrayList<>();
+    public final Map<String, String> uploads = new HashMap<>();
+    /** How many probes (looks) reached this node: each is one remote command. */
+    public int looks;
 
-    ScriptedShell(String node) {
+    public ScriptedShell(String node) {
         this.node = node;
     }
 
-    ScriptedShell answer(Command command, int exit, String stdout) {
+    public ScriptedShell answer(Command command, int exit, String stdout) {
         answers.put(command.line(), new CommandResult(exit, stdout, ""));
         return this;
+    }
+
+    /** Answers a fact's command. */
+    public ScriptedShell answer(Fact fact, int exit, String stdout) {
+        return answer(fact.command(), exit, stdout);
+    }
+
+    /** Answers a {@link Fact#file} or {@link Fact#digest} (give the digest as content); null is a missing file. */
+    public ScriptedShell file(Fact fact, String mode, String content) {
+        return content == null ? answer(fact, 3, "") : answer(fact, 0, mode + "\n" + content);
     }
 
     @Override
@@ -44,6 +57,14 @@ final class ScriptedShell implements Shell {
             throw new RemoteException(RemoteException.Kind.IO, "unscripted command: " + command.line());
         }
         return r;
+    }
+
+    /** A probe: each of its facts answered as {@link #run} answers the fact's command. */
+    @Override
+    public CommandResult runScript(String script, List<String> args, Duration timeout, OutputListener output)
+            throws RemoteException {
+        looks++;
+        return new CommandResult(0, Probe.answer(script, args.get(0), c -> run(c, timeout, output)), "");
     }
 
     @Override

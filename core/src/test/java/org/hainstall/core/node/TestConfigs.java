@@ -1,25 +1,25 @@
 package org.hainstall.core.node;
 
 import java.util.List;
-import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ClusterConfig.*;
+import org.hainstall.core.config.ClusterConfig;
 
 /** The example cluster of examples/cluster.yaml, built in code (the loader is another part). */
-final class TestConfigs {
+public final class TestConfigs {
     private TestConfigs() {
     }
 
-    static ClusterConfig example() {
+    public static ClusterConfig example() {
         return withReplication(new Replication("C", "full", resources()));
     }
 
-    static List<DrbdResource> resources() {
+    public static List<DrbdResource> resources() {
         return List.of(
                 new DrbdResource("db2home", 0, 7789, "vg_db2/lv_db2home", new Filesystem("ext4", "/db2home")),
                 new DrbdResource("db2data", 1, 7790, "vg_db2/lv_db2data", new Filesystem("ext4", "/db2data")));
     }
 
-    static ClusterConfig withReplication(Replication replication) {
+    public static ClusterConfig withReplication(Replication replication) {
         return new ClusterConfig(
                 new ClusterInfo("sales-db", "Sales DB2 HA pair"),
                 new Management("192.168.122.1", 8740),
@@ -45,7 +45,7 @@ final class TestConfigs {
                 new Backup("/backup", "0 2 * * *", 14, List.of("SALES")));
     }
 
-    static ClusterConfig withStorage(ClusterConfig c, Storage storage) {
+    public static ClusterConfig withStorage(ClusterConfig c, Storage storage) {
         return new ClusterConfig(c.cluster(), c.management(), c.access(), c.provisioning(), c.network(), c.time(),
                 c.packages(), c.nodes(), storage, c.replication(), c.heartbeat(), c.db2(), c.backup());
     }

@@ -12,13 +12,13 @@ import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.remote.Shell;
 
 /** A step context over scripted shells; collects the output lines a step forwards. */
-final class TestContext implements StepContext {
+public final class TestContext implements StepContext {
     private final StepId id;
     private final ClusterConfig config;
     private final Map<String, Shell> shells;
-    final List<String> output = new ArrayList<>();
+    public final List<String> output = new ArrayList<>();
 
-    TestContext(StepId id, ClusterConfig config, Map<String, Shell> shells) {
+    public TestContext(StepId id, ClusterConfig config, Map<String, Shell> shells) {
         this.id = id;
         this.config = config;
         this.shells = shells;

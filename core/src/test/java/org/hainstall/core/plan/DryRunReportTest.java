@@ -59,7 +59,7 @@ class DryRunReportTest {
                 new ClusterConfig.Node("sales-db1", "192.168.122.11", "10.10.0.11", true, null, null),
                 new ClusterConfig.Node("sales-db2", "192.168.122.12", "10.10.0.12", null, null, null)),
                 null, null, null, null, null);
-        RunSession session = new RunSession(config, steps(), new BlankNodeShellFactory(BlankNodeFacts.debianStub()),
+        RunSession session = new RunSession(config, steps(), new NotCreatedNodes(),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, e -> { }, new StateFolder(Path.of("unused")), Clock.systemUTC(),
                 RunSession.Options.dryRun("create"));
         return session.run().plan();

@@ -38,7 +38,8 @@ class ConfigAssemblerTest {
         ClusterConfig here = ConfigAssembler.assemble(f, WorkstationSettings.defaults()).config();
         assertThat(here.nodes()).extracting(ClusterConfig.Node::holdsValidData).containsExactly(true, false);
 
-        f.put("drbd-role:db2home", "Secondary/Primary\n").put("drbd-role:db2data", "Secondary/Primary\n");
+        f.put("proc-drbd", " 0: cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate C r-----\n"
+                + " 1: cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate C r-----\n");
         ClusterConfig afterFailover = ConfigAssembler.assemble(f, WorkstationSettings.defaults()).config();
         assertThat(afterFailover.nodes()).extracting(ClusterConfig.Node::holdsValidData).containsExactly(false, true);
     }

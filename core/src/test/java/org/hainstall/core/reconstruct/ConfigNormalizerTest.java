@@ -13,7 +13,8 @@ class ConfigNormalizerTest {
         ClusterConfig before = ConfigAssembler.assemble(ConfigAssemblerTest.facts("sales-db1"),
                 WorkstationSettings.defaults()).config();
         NodeFacts failedOver = ConfigAssemblerTest.facts("sales-db1")
-                .put("drbd-role:db2home", "Secondary/Primary").put("drbd-role:db2data", "Secondary/Primary")
+                .put("proc-drbd", " 0: cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate C r-----\n"
+                + " 1: cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate C r-----\n")
                 .fail("ssh-client", "not over SSH");
         ClusterConfig after = ConfigAssembler.assemble(failedOver, WorkstationSettings.defaults()).config();
 

@@ -44,7 +44,8 @@ class LabFactsTest {
     void onTheStandbyTheDb2GapsAreNamedWithTheNodeToAskInstead() throws Exception {
         // The same node's facts as the standby reads them: DRBD Secondary, the instance home not mounted.
         NodeFacts facts = ConfigAssemblerTest.facts("lab-db2");
-        facts.put("drbd-role:db2home", "Secondary/Primary\n").put("drbd-role:db2data", "Secondary/Primary\n");
+        facts.put("proc-drbd", " 0: cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate C r-----\n"
+                + " 1: cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate C r-----\n");
         facts.fail("fenced:db2inst1", "`stat -c %U /db2home/db2inst1/sqllib/adm/.fenced` exited 1");
         facts.fail("dbdir:db2inst1", "exited 1: /db2home/db2inst1/sqllib/db2profile: No such file or directory");
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.hainstall.core.node.facts.HaResourcesFacts;
+import org.hainstall.core.db2.Db2OutputParser;
+import org.hainstall.core.drbd.DrbdConfigParser;
+import org.hainstall.core.drbd.DrbdResourceFacts;
+import org.hainstall.core.heartbeat.HaCfFacts;
+import org.hainstall.core.heartbeat.HaResourcesFacts;
 import org.junit.jupiter.api.Test;
 
 class ParsersTest {

@@ -5,21 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hainstall.core.config.ConfigWriter;
+import org.hainstall.core.node.Probe;
+import org.hainstall.core.node.Shellcheck;
+import org.hainstall.core.remote.Command;
+import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.SshOptions;
 import org.hainstall.core.remote.SshServerExtension;
 import org.hainstall.core.remote.SshShell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FAULTS 32 at the SSH level: reconstruct, run against a real SSH server that answers as the captured sales-db1
- * did, sends only commands that read, and the config it writes holds neither the DRBD secret nor the auth key.
+ * did, reads the node with one remote command whose facts only read, and the config it writes holds neither the DRBD
+ * secret nor the auth key (read in the same look for --with-secrets).
  */
 class ReconstructOverSshTest {
     private static final String DRBD_SECRET = "5b0c1e9a7d3f4e2a8c6b1d0f9e8a7c6b";
@@ -29,23 +38,26 @@ class ReconstructOverSshTest {
     private static final List<Pattern> READ_ONLY = List.of(
             Pattern.compile("uname -n"),
             Pattern.compile("hostname -d"),
-            Pattern.compile("ip -j (addr|route) show( default)?"),
+            Pattern.compile("ip -json (addr|route) show( default)?"),
             Pattern.compile("cat /[A-Za-z0-9/._-]+"),
             Pattern.compile("printenv SSH_CLIENT"),
             Pattern.compile("(pvs|vgs|lvs) --reportformat json [A-Za-z0-9 ,_-]+"),
             Pattern.compile("findmnt --fstab --evaluate --json -o TARGET,SOURCE,FSTYPE"),
-            Pattern.compile("sfdisk --json /dev/[a-z0-9]+"),
-            Pattern.compile("drbdadm (dump all|role [a-z0-9_-]+)"),
-            Pattern.compile("ls -1d /opt/ibm/db2/\\*/bin/db2level"),
-            Pattern.compile("/opt/ibm/db2/[A-Za-z0-9._]+/instance/db2ilist"),
-            Pattern.compile("getent passwd [a-z0-9]+"),
-            Pattern.compile("stat -c %U /[A-Za-z0-9/._-]+"),
-            Pattern.compile("su - [a-z0-9]+ -c '\\. ~/sqllib/db2profile && db2 (list database directory|get db cfg for [A-Za-z0-9]+)'"));
+            Pattern.compile("drbdadm dump all"),
+            Pattern.compile("sh -c 'ls -1d /opt/ibm/db2/\\*/bin/db2level'"),
+            // the fragments' facts, whose names the node reports
+            Pattern.compile("sfdisk --json \"/dev/\\$parent\""),
+            Pattern.compile("\"\\$db2path/instance/db2ilist\""),
+            Pattern.compile("getent passwd \"\\$instance\""),
+            Pattern.compile("stat -c %U \"\\$home/sqllib/adm/.fenced\""),
+            Pattern.compile("su - \"\\$instance\" -c ['\"]\\. ~/sqllib/db2profile && db2 (list database directory"
+                    + "|get db cfg for \\$db)['\"]"));
 
     @RegisterExtension
     final SshServerExtension sshd = new SshServerExtension();
 
     private NodeFacts captured;
+    private volatile String script;
 
     @BeforeEach
     void aNodeThatAnswersAsSalesDb1Did() throws IOException {
@@ -54,64 +66,77 @@ class ReconstructOverSshTest {
         }
         captured.put("drbd-dump", captured.get("drbd-dump").orElseThrow().replace("\"***\"", "\"" + DRBD_SECRET + "\""));
         captured.put("authkeys", "auth 1\n1 sha1 " + AUTH_KEY + "\n");
-        sshd.on(line -> true, ctx -> {
-            Optional<String> out = factFor(ctx.command()).flatMap(captured::get);
-            out.ifPresent(ctx.stdout()::print);
-            return out.isPresent() ? 0 : 1;
+        sshd.on(line -> line.startsWith("sh -s -- "), ctx -> {
+            try (InputStream in = ctx.stdin()) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String boundary = ctx.command().substring(ctx.command().lastIndexOf(' ') + 1);
+            ctx.stdout().print(Probe.answer(script, boundary, new CapturedNode()));
+            return 0;
         });
     }
 
-    /** Which captured fact a command line yields, by the commands FactsCollector is known to send. */
-    private static Optional<String> factFor(String line) {
-        for (FactsCollector.Probe p : FactsCollector.BASE) {
-            if (p.command().line().equals(line)) {
-                return Optional.of(p.fact());
-            }
+    /** Answers each fact as the captured node did; each fragment with the captured facts it would have found. */
+    private final class CapturedNode implements Probe.Answer {
+        @Override
+        public CommandResult answer(Command command) {
+            String name = FactsCollector.probe(true).facts().stream()
+                    .filter(f -> f.command().line().equals(command.line())).findFirst().orElseThrow().name();
+            return captured.get(name).map(out -> new CommandResult(0, out, ""))
+                    .orElse(new CommandResult(1, "", "no such fact captured"));
         }
-        Map<String, String> prefixes = Map.of("sfdisk --json ", "sfdisk:", "drbdadm role ", "drbd-role:",
-                "getent passwd ", "passwd:");
-        for (Map.Entry<String, String> e : prefixes.entrySet()) {
-            if (line.startsWith(e.getKey())) {
-                return Optional.of(e.getValue() + line.substring(e.getKey().length()));
-            }
+
+        @Override
+        public Map<String, CommandResult> fragment(String name) {
+            List<String> prefixes = name.equals("disks.sh") ? List.of("sfdisk:")
+                    : List.of("db2ilist", "passwd:", "fenced:", "dbdir:", "dbcfg:");
+            Map<String, CommandResult> found = new LinkedHashMap<>();
+            captured.outputs().forEach((fact, out) -> {
+                if (prefixes.stream().anyMatch(fact::startsWith)) {
+                    found.put(fact, new CommandResult(0, out, ""));
+                }
+            });
+            return found;
         }
-        if (line.equals("cat /etc/ha.d/authkeys")) {
-            return Optional.of("authkeys");
+    }
+
+    /** Each fact's command in a probe script: the fact lines, and the fragments' {@code fact "NAME" COMMAND} lines. */
+    private static List<String> factCommands(String script) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\s*fact (?:'[^']*'|\"[^\"]*\"|\\S+) (.*)$").matcher(script);
+        while (m.find()) {
+            out.add(m.group(1));
         }
-        if (line.endsWith("/instance/db2ilist")) {
-            return Optional.of("db2ilist");
-        }
-        var su = Pattern.compile("su - ([a-z0-9]+) -c '.*db2 (list database directory|get db cfg for ([A-Za-z0-9]+))'")
-                .matcher(line);
-        if (su.matches()) {
-            return Optional.of(su.group(3) == null ? "dbdir:" + su.group(1) : "dbcfg:" + su.group(1) + ":" + su.group(3));
-        }
-        if (line.startsWith("stat -c %U /db2home/db2inst1/")) {
-            return Optional.of("fenced:db2inst1");
-        }
-        return Optional.empty();
+        return out;
     }
 
     @Test
-    void sendsOnlyCommandsThatReadAndWritesAConfigWithoutSecrets() throws Exception {
+    void readsTheNodeInOneRemoteCommandThatOnlyReadsAndWritesAConfigWithoutSecrets() throws Exception {
         Reconstruction result;
-        SecretsReader.ClusterSecrets secrets;
+        FactsCollector.WithSecrets read;
         try (SshShell shell = SshShell.connect(sshd.newTarget("sales-db1", "root"), SshOptions.DEFAULTS)) {
-            NodeFacts facts = new FactsCollector(shell).collect();
-            result = ConfigAssembler.assemble(facts, WorkstationSettings.defaults());
-            secrets = new SecretsReader().read(shell);
+            read = new FactsCollector(shell).collectWithSecrets();
+            result = ConfigAssembler.assemble(read.facts(), WorkstationSettings.defaults());
         }
 
-        assertThat(sshd.commands()).as("the second round ran too, so every kind of probe was seen")
-                .contains("sfdisk --json /dev/vdb", "drbdadm role db2home", "getent passwd db2inst1")
-                .anyMatch(c -> c.contains("db2 get db cfg for SALES"));
-        assertThat(sshd.commands()).allSatisfy(c ->
-                assertThat(READ_ONLY).as("a read-only pattern for: " + c).anyMatch(p -> p.matcher(c).matches()));
+        assertThat(sshd.commands()).hasSize(1);
+        assertThat(factCommands(script)).as("every fact the probe reads, the fragments' too")
+                .hasSizeGreaterThan(20)
+                .allSatisfy(c -> assertThat(READ_ONLY).as("a read-only pattern for: " + c)
+                        .anyMatch(p -> p.matcher(c).matches()));
         assertThat(result.unreadable()).isEmpty();
+        assertThat(read.facts().outputs()).containsKeys("sfdisk:/dev/vdb", "passwd:db2inst1", "dbcfg:db2inst1:SALES")
+                .doesNotContainKey("authkeys");
+        SecretsReader.ClusterSecrets secrets = read.secrets();
         assertThat(secrets.heartbeatAuthKey()).contains(AUTH_KEY);
         assertThat(secrets.drbdSecrets()).containsValue(DRBD_SECRET);
         String written = new ConfigWriter().toYaml(result.config());
         assertThat(written).contains("db2home").doesNotContain(DRBD_SECRET).doesNotContain(AUTH_KEY);
         assertThat(secrets.toString()).doesNotContain(DRBD_SECRET).doesNotContain(AUTH_KEY);
+    }
+
+    @Test
+    void theScriptReconstructSendsIsCleanUnderShellcheck(@TempDir Path dir) throws Exception {
+        Shellcheck.assertClean(FactsCollector.probe(true).script(), dir, "reconstruct");
     }
 }

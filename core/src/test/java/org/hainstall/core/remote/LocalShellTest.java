@@ -36,6 +36,14 @@ class LocalShellTest {
     }
 
     @Test
+    void runsAScriptReadFromStandardInputWithItsArguments() throws Exception {
+        CommandResult result = shell().runScript("printf '%s|' \"$@\"\nexit 4\n", List.of("$HOME", "a b"), LONG,
+                OutputListener.IGNORE);
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.stdout()).isEqualTo("$HOME|a b|");
+    }
+
+    @Test
     void returnsTheExitCodeOfAFailure() throws Exception {
         assertThat(shell().run(Command.of("true"), LONG).exitCode()).isZero();
         assertThat(shell().run(Command.of("false"), LONG).exitCode()).isEqualTo(1);

@@ -312,6 +312,23 @@ public final class SshServerExtension implements BeforeEachCallback, AfterEachCa
         };
     }
 
+    /**
+     * Answers a probe ({@code sh -s -- BOUNDARY}, its script on stdin) fact by fact, as {@code node} answers each
+     * fact's command: a node that runs nothing.
+     */
+    public static Script probe(org.hainstall.core.node.Probe.Answer node) {
+        return ctx -> {
+            String script;
+            try (InputStream in = ctx.stdin()) {
+                script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            String boundary = ctx.command().substring(ctx.command().lastIndexOf(' ') + 1);
+            ctx.stdout().print(org.hainstall.core.node.Probe.answer(script, boundary, node));
+            ctx.stdout().flush();
+            return 0;
+        };
+    }
+
     private static SshPublicKey toSsh(PublicKey key) {
         ByteArrayBuffer buffer = new ByteArrayBuffer();
         buffer.putRawPublicKey(key);

@@ -231,14 +231,29 @@ class SshShellTest {
     }
 
     @Test
+    void sendsAScriptOnStandardInputSoItIsOnNoCommandLine() throws Exception {
+        Path received = sshd.tempDir().resolve("script");
+        sshd.on(c -> c.startsWith("sh -s"), SshServerExtension.captureStdin(received));
+        String script = "printf '%s\\n' \"$1\"\n";
+        try (SshShell shell = connectAsRoot()) {
+            CommandResult r = shell.runScript(script, List.of("a b", "c"), LONG, OutputListener.IGNORE);
+            assertThat(r.exitCode()).isZero();
+        }
+        assertThat(Files.readString(received)).isEqualTo(script);
+        assertThat(sshd.commands()).containsExactly("sh -s -- 'a b' c");
+    }
+
+    @Test
     void runsEveryCommandThroughSudoForANonRootUser() throws Exception {
         sshd.on(c -> true, SshServerExtension.print(0));
         try (SshShell shell = SshShell.connect(target("deploy", sshd.hostKey()), OPTIONS)) {
             shell.run(Command.of("echo", "it's here"), LONG);
             shell.upload(new byte[] {1}, "/etc/f", 0644);
+            shell.runScript("true\n", List.of("x"), LONG, OutputListener.IGNORE);
         }
         assertThat(sshd.commands().get(0)).isEqualTo("sudo -n sh -c 'echo '\\''it'\\''\\'\\'''\\''s here'\\'''");
         assertThat(sshd.commands().get(1)).startsWith("sudo -n sh -c '{ umask 077 && cat > ");
+        assertThat(sshd.commands().get(2)).isEqualTo("sudo -n sh -c 'sh -s -- x'");
     }
 
     @Test

@@ -41,18 +41,18 @@ class StatusJudgementTest {
     }
 
     static NodeStatus active(String name, String procDrbd) {
-        return new NodeStatus(name, true, null, true, ProcDrbd.parse(procDrbd), List.of("/db2home", "/db2data"), true,
+        return new NodeStatus(name, true, null, true, StatusReader.devices(procDrbd), List.of("/db2home", "/db2data"), true,
                 List.of("db2inst1"), List.of("SALES"));
     }
 
     static NodeStatus standby(String name) {
-        return new NodeStatus(name, true, null, true, ProcDrbd.parse(PROC_DRBD_SYNCED.replace("Primary/Secondary",
+        return new NodeStatus(name, true, null, true, StatusReader.devices(PROC_DRBD_SYNCED.replace("Primary/Secondary",
                 "Secondary/Primary")), List.of(), false, List.of(), List.of());
     }
 
     @Test
     void parsesRolesDiskStatesAndSyncProgress() {
-        List<ProcDrbd.Device> devices = ProcDrbd.parse(PROC_DRBD_SYNCING);
+        List<DrbdDevice> devices = StatusReader.devices(PROC_DRBD_SYNCING);
         assertThat(devices).hasSize(2);
         assertThat(devices.get(0).connection()).isEqualTo("SyncSource");
         assertThat(devices.get(0).peerDisk()).isEqualTo("Inconsistent");
@@ -84,7 +84,7 @@ class StatusJudgementTest {
         assertThat(StatusReader.judge(config(), List.of(standby("a"), standby("b"))).degraded())
                 .contains("no node holds DRBD Primary: the service is not running anywhere");
 
-        NodeStatus noDb2 = new NodeStatus("a", true, null, true, ProcDrbd.parse(PROC_DRBD_SYNCED),
+        NodeStatus noDb2 = new NodeStatus("a", true, null, true, StatusReader.devices(PROC_DRBD_SYNCED),
                 List.of("/db2home", "/db2data"), true, List.of(), List.of());
         assertThat(StatusReader.judge(config(), List.of(noDb2, standby("b"))).degraded())
                 .containsExactly("a: active but DB2 instance db2inst1 is not running");

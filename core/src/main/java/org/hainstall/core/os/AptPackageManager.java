@@ -1,0 +1,54 @@
+package org.hainstall.core.os;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hainstall.core.plan.Action;
+import org.hainstall.core.remote.Command;
+
+/** apt/dpkg (Debian 12). */
+public final class AptPackageManager implements PackageManager {
+    /**
+     * The apt source node-prep writes when the seed carries {@code packages.localRepository}. Shared with the seed
+     * part: keep the two in step.
+     */
+    public static final String LOCAL_SOURCE = "/etc/apt/sources.list.d/hainstall-local.list";
+
+    @Override
+    public List<String> clusterPackages() {
+        // fdisk carries sfdisk on Debian 12; ksh is what DB2's Heartbeat agent runs under; cron runs the backups
+        // (/etc/cron.d), and a minimal cloud image has none
+        return List.of("chrony", "parted", "fdisk", "lvm2", "drbd-utils", "heartbeat", "ksh", "cron");
+    }
+
+    @Override
+    public Command query(List<String> packages) {
+        List<String> argv = new ArrayList<>(List.of("dpkg-query", "-W", "-f", "${Package} ${Status}\\n"));
+        argv.addAll(packages);
+        return Command.of(argv);
+    }
+
+    @Override
+    public Set<String> installed(String queryOutput) {
+        return PackageStatus.parseDpkg(queryOutput).installed();
+    }
+
+    @Override
+    public List<Action> install(List<String> packages, boolean localOnly) {
+        List<String> update = new ArrayList<>(List.of("apt-get", "-q", "update"));
+        List<String> install = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-y",
+                "--no-install-recommends"));
+        if (localOnly) {
+            // only the seed's repository: the node may have no other reachable source
+            List<String> only = List.of("-o", "Dir::Etc::sourcelist=" + LOCAL_SOURCE, "-o", "Dir::Etc::sourceparts=-",
+                    "-o", "APT::Get::List-Cleanup=0");
+            update.addAll(2, only);
+            install.addAll(only);
+        }
+        install.add("install");
+        install.addAll(packages);
+        return List.of(new Action.Run(Command.of(update), Duration.ofMinutes(10)),
+                new Action.Run(Command.of(install), Duration.ofMinutes(30)));
+    }
+}
