@@ -245,6 +245,26 @@ e2e_modify_no_change() {
   done
 }
 
+# The real wizard drives the lab's cluster (issue 16): app's LabWizardRun, wired as `hainstall gui` wires it, under
+# Xvfb inside the lab's namespace, opens the lab config, takes one picture per page, starts modify from the run page
+# and confirms it; it exits 0 only when every row of the progress tree ends green with 0 changes and the log view
+# holds both nodes' lines. The pictures (E2E_OUT/screenshots) are the ones docs/screenshots keeps.
+e2e_wizard_modify() {
+  local before shots="$E2E_OUT/screenshots"
+  before="$(e2e_active)"
+  rm -rf "$shots"
+  (cd "$LAB_REPO" && mvn -B -q -o -pl ui,app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/test.classpath) || { e2e_fail "the wizard's test classes did not build"; return 1; }
+  RUN_FX_NO_BUILD=1 lab_nsexec "$LAB_REPO/ui/run-fx-main.sh" app org.hainstall.app.LabWizardRun 1100 760 \
+      "$E2E_CONFIG" "$shots" >"$E2E_OUT/wizard-modify.log" 2>&1 \
+    || { cat "$E2E_OUT/wizard-modify.log"; e2e_fail "the wizard's modify of the lab cluster did not end all green"; return 1; }
+  cat "$E2E_OUT/wizard-modify.log"
+  grep -q '^wizard modify: every row green, 0 changed' "$E2E_OUT/wizard-modify.log" \
+    || { e2e_fail "the wizard program did not report its checks"; return 1; }
+  [[ "$(e2e_active)" == "$before" ]] || { e2e_fail "the wizard's modify moved the service"; return 1; }
+  lab_log "wizard: modify from the run page, every row green, 0 changed; $(find "$shots" -name '*.png' | wc -l) pictures in $shots"
+}
+
 # Real tool output for the unit tests' fixtures (core/src/test/resources/…/node/README.md says which file came
 # from where): the commands exactly as the steps run them, on the active node and on the standby. Never a secret:
 # DRBD's shared secret is masked, authkeys is not read.

@@ -82,6 +82,7 @@ e2e_phase reboots e2e_reboots
 e2e_phase cold-start e2e_cold_start
 e2e_phase one-node-back e2e_one_node_back
 e2e_phase modify-no-change e2e_modify_no_change
+e2e_phase wizard-modify e2e_wizard_modify
 e2e_phase reconstruct e2e_reconstruct
 e2e_phase reconstruct-on-node e2e_reconstruct_local
 e2e_phase recovered-config e2e_recovered_config

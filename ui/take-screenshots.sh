@@ -11,17 +11,10 @@ cd "$root"
 out="$(realpath -m "${1:-$root/docs/screenshots}")"
 width="${2:-1100}"
 height="${3:-760}"
-# One reactor build, so core comes from core/target/classes and never from a stale jar in ~/.m2.
-mvn -B -q -o -pl ui,app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/test.classpath
-classes() { # module: its classes and those of the modules it uses, from this build
-  local cp="$root/$1/target/test-classes:$root/$1/target/classes"
-  for m in ui core icons; do cp="$cp:$root/$m/target/test-classes:$root/$m/target/classes"; done
-  echo "$cp:$(cat "$root/$1/target/test.classpath")"
-}
+(cd "$root" && mvn -B -q -o -pl ui,app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/test.classpath)
 shoot() { # module main-class
-  (cd "$root/$1" && timeout 300 xvfb-run -a -s "-screen 0 $((width + 100))x$((height + 100))x24" java \
-    -Dprism.order=sw -Dglass.platform=gtk -cp "$(classes "$1")" "$2" "$out" "$width" "$height")
+  RUN_FX_NO_BUILD=1 RUN_FX_TIMEOUT=300 "$root/ui/run-fx-main.sh" "$1" "$2" "$width" "$height" "$out"
 }
 shoot app org.hainstall.app.WiredScreenshots
 shoot ui org.hainstall.ui.Screenshots
