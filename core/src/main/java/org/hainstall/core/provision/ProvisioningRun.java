@@ -90,20 +90,8 @@ public final class ProvisioningRun {
             for (Provisioner.NodeMachine m : machines) {
                 provisioner.powerOn(m.node());
             }
-            Map<String, CallbackReport> reports = new LinkedHashMap<>();
-            List<String> failures = new ArrayList<>();
-            // Awaited one after the other; all machines are already on, so the whole wait is the slowest node's.
-            for (Provisioner.NodeMachine m : machines) {
-                CallbackReport r = provisioner.awaitCallback(m.node(), waitEach, listener);
-                reports.put(m.node(), r);
-                if (!r.ready()) {
-                    String seen = r.outcome() == CallbackReport.Outcome.TIMED_OUT ? listener.lastSeen(m.node()) : "";
-                    failures.add(r.describe() + (seen.isEmpty() ? "" : "\n  - last seen: " + seen));
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw new ProvisionException(failures);
-            }
+            Map<String, CallbackReport> reports = new CallbackWaits(provisioner, listener)
+                    .awaitAll(machines.stream().map(Provisioner.NodeMachine::node).toList(), waitEach);
             for (Provisioner.NodeMachine m : machines) {
                 for (String note : provisioner.releaseSeed(m.node())) {
                     LOG.info("{}: {}", m.node(), note);

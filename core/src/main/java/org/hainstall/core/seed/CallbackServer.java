@@ -261,7 +261,7 @@ public final class CallbackServer implements AutoCloseable {
         hints.add("on its console: /var/log/hainstall-node-prep.log tells how far node-prep got; it can be run "
                 + "by hand: sh MOUNT/hainstall/node-prep.sh MOUNT");
         hints.add("can the node reach " + url + " (address on the right network, routing, a firewall)?");
-        hints.add("the node needs curl and openssl for the call back");
+        hints.add("the node needs python3 (or curl and openssl) for the call back");
         List<String> rejected = s.rejections();
         if (!rejected.isEmpty()) {
             hints.add(rejected.size() + " rejected attempt(s), the last: " + rejected.get(rejected.size() - 1));

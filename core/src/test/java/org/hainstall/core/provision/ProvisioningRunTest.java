@@ -134,6 +134,23 @@ class ProvisioningRunTest {
     }
 
     @Test
+    void awaitsTheNodesSideBySideSoEachTimeoutCountsFromItsPowerOn() throws Exception {
+        // Neither node calls back. Awaited one after the other, sales-db2's wait would only begin once sales-db1's
+        // had timed out (a machine never powered on reported after the other's boot plus the timeout).
+        List<String> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> run().run(TestKeys.ed25519PublicLine("admin"), hostKeys("sales-db1", "sales-db2"),
+                dir.resolve("seeds"), Duration.ofMillis(2500), (node, waited) -> ticks.add(node)))
+                .isInstanceOf(ProvisionException.class)
+                .hasMessageContaining("no call back from sales-db1 after")
+                .hasMessageContaining("no call back from sales-db2 after");
+
+        assertThat(ticks).as("both waits ticked").contains("sales-db1", "sales-db2");
+        assertThat(ticks.indexOf("sales-db2")).as("sales-db2 was awaited while sales-db1 still was: %s", ticks)
+                .isLessThan(ticks.lastIndexOf("sales-db1"));
+        assertOnlyTheStubIsLeft();
+    }
+
+    @Test
     void givesUpWhenTheNodeShowsItCannotCallBackNamingItsReason() throws Exception {
         // The clones' consoles stand in for test:///default's, which print nothing: node-prep's line on a node that
         // has neither python3 nor curl (the lab shows the real console).
