@@ -124,6 +124,33 @@ class SecretsScanTest {
                 .containsExactly("holds the DRBD secret of r0");
     }
 
+    /**
+     * The file is compared through its base64 view, not as it is written: a key quoted in pieces shorter than
+     * {@value SecretsScan#PIECE} characters (no piece of it whole on any line) and a secret written as JSON's
+     * unicode escapes are found all the same.
+     */
+    @Test
+    void findsAKeyQuotedInPiecesShorterThanAPieceAndASecretInUnicodeEscapes() throws IOException {
+        String key = Files.readString(store.nodeHostPrivateKeyFile("sales-db1"));
+        String base64 = key.replace(SshKeyPair.BEGIN, "").replace(SshKeyPair.END, "").replaceAll("\\s", "");
+        for (int width = 1; width < SecretsScan.PIECE; width++) {
+            StringBuilder quoted = new StringBuilder("hostKey: (\n");
+            for (int i = 0; i < base64.length(); i += width) {
+                quoted.append("  \"").append(base64, i, Math.min(base64.length(), i + width)).append("\"\n");
+            }
+            Path log = log("sales-db1.log", quoted.append(")\n").toString());
+
+            assertThat(scan(log).findings()).as("quoted in pieces of " + width).extracting(SecretsScan.Finding::problem)
+                    .containsExactly("holds the host private key of sales-db1");
+        }
+        StringBuilder escaped = new StringBuilder("{\"key\":\"");
+        store.heartbeatAuthKey().orElseThrow().chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+        Path json = log("events.jsonl", escaped.append("\"}\n").toString());
+
+        assertThat(scan(json).findings()).extracting(SecretsScan.Finding::problem)
+                .containsExactly("holds the Heartbeat auth key");
+    }
+
     @Test
     void reportsASymbolicLinkAndFollowsItInsideTheScannedFolder() throws IOException {
         Path copy = log("notes.txt", "auth " + store.heartbeatAuthKey().orElseThrow() + "\n");
