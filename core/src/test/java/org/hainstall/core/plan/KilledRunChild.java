@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.testing.TestShells;
 
 /**
  * The installer that {@link KilledRunTest} kills: a separate JVM running a real run whose third step never ends.
@@ -25,8 +27,8 @@ public final class KilledRunChild {
                 throw new StepException(ctx.stepId(), "interrupted");
             }
         });
-        RunSession session = new RunSession(TestClusters.twoNodes("sales-db"), KilledRunTest.steps(lvm),
-                TestClusters.factory(Map.of("n1", new InMemoryNodeShell("n1"), "n2", new InMemoryNodeShell("n2"))),
+        RunSession session = new RunSession(TestClusters.minimal("sales-db"), KilledRunTest.steps(lvm),
+                TestShells.byName(Map.of("n1", new InMemoryNodeShell("n1"), "n2", new InMemoryNodeShell("n2"))),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, e -> { }, new StateFolder(stateDir), Clock.systemUTC(),
                 RunSession.Options.apply("modify"));
         session.run();
