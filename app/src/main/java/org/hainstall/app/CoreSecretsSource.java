@@ -7,7 +7,7 @@ import org.hainstall.core.plan.SecretsView;
 import org.hainstall.core.secrets.KeyGenerator;
 import org.hainstall.core.secrets.SecretsGenerator;
 import org.hainstall.core.secrets.SecretsStore;
-import org.hainstall.core.secrets.StoreSecretsView;
+import org.hainstall.core.plan.StoreSecretsView;
 
 /** The secrets folder beside the config file, generated where missing (create's step 3; modify's shared secrets). */
 final class CoreSecretsSource implements SecretsSource {

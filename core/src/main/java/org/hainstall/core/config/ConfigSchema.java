@@ -157,6 +157,20 @@ public final class ConfigSchema {
     private final RecordMapper mapper = new RecordMapper();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * Every {@code Record.component} the hand-written tables above name. A test checks each against the records:
+     * a renamed component would otherwise lose its constraint without a word.
+     */
+    static java.util.Set<String> constrainedComponents() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        keys.addAll(ENUMS.keySet());
+        keys.addAll(COUNTS.keySet());
+        keys.addAll(PATTERNS.keySet());
+        keys.addAll(DESCRIPTIONS.keySet());
+        REQUIRED.forEach((record, components) -> components.forEach(c -> keys.add(record + "." + c)));
+        return keys;
+    }
+
     /** The schema as pretty-printed JSON. */
     public String json() {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(tree()) + "\n";

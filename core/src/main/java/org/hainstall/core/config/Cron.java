@@ -5,7 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The five-field cron schedules that Debian's cron accepts: numbers, names, *, ranges, steps and lists. */
+/**
+ * The five-field cron schedules that Debian's cron accepts: numbers, names, *, ranges, steps and lists.
+ *
+ * <p>Written here rather than taken from a library, for a measured reason (checked 2026-12-05): no cron parser is
+ * on core's class path ({@code mvn dependency:tree -pl core}), and cron-utils, the usual one, is not among the
+ * Maven packages this project's machines and CI can fetch (the workplace's package list has no cron row). The
+ * syntax checked is small and fixed (Debian's cron, not Quartz's six or seven fields); AllowListTest pins it.
+ */
 final class Cron {
     private static final String[] FIELDS = {"minute", "hour", "day of month", "month", "day of week"};
     private static final int[] MIN = {0, 0, 1, 1, 0};

@@ -1,5 +1,6 @@
 package org.hainstall.core.config;
 
+import com.google.common.net.InetAddresses;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -7,41 +8,31 @@ import java.util.regex.Pattern;
 
 /**
  * IPv4 addresses and subnets, parsed strictly (no leading zeros: some tools read them as octal). The one IPv4
- * helper: the validator uses it, and so does reconstruct on the addresses a node reports.
+ * helper: the validator uses it, and so does reconstruct on the addresses a node reports. Addresses are parsed by
+ * Guava; the subnet arithmetic (contains, overlaps, broadcast) is here, as no library on the class path has it.
  */
 public final class Ipv4 {
     private Ipv4() {
     }
 
-    /** Hand-written rather than a regular expression: the wizard validates on every keystroke. */
+    /**
+     * The address as a number, or empty when the text is not a dotted quad. Guava's parser (on the class path
+     * through Guice) checks the octets, and refuses leading zeros; it also reads IPv6, and gives an IPv4-mapped IPv6
+     * address ({@code ::ffff:192.0.2.1}) back as IPv4, so anything with a colon is refused before it is asked.
+     */
     static OptionalLong parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > 15) {
+        if (text == null || text.indexOf(':') >= 0 || !InetAddresses.isInetAddress(text)) {
+            return OptionalLong.empty();
+        }
+        byte[] octets = InetAddresses.forString(text).getAddress();
+        if (octets.length != 4) {
             return OptionalLong.empty();
         }
         long value = 0;
-        int octets = 0;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i < text.length() && text.charAt(i) != '.') {
-                char ch = text.charAt(i);
-                if (ch < '0' || ch > '9') {
-                    return OptionalLong.empty();
-                }
-                continue;
-            }
-            int length = i - start;
-            if (length == 0 || length > 3 || (length > 1 && text.charAt(start) == '0')) {
-                return OptionalLong.empty();
-            }
-            int octet = Integer.parseInt(text, start, i, 10);
-            if (octet > 255) {
-                return OptionalLong.empty();
-            }
-            value = (value << 8) | octet;
-            octets++;
-            start = i + 1;
+        for (byte octet : octets) {
+            value = (value << 8) | (octet & 0xFF);
         }
-        return octets == 4 ? OptionalLong.of(value) : OptionalLong.empty();
+        return OptionalLong.of(value);
     }
 
     /**

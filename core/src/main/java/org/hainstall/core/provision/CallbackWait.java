@@ -14,12 +14,12 @@ import org.hainstall.core.seed.CallbackServer;
  * The wait of step 6, shared by both provisioners: the server's answer, the listener every tick (it reports progress,
  * and ends the wait when the run is cancelled or the node shows it cannot call back), and the admin's Cancel.
  */
-final class CallbackWait {
+public final class CallbackWait {
     private final CallbackServer server;
     private final Duration tick;
     private final Clock clock;
 
-    CallbackWait(CallbackServer server, Duration tick, Clock clock) {
+    public CallbackWait(CallbackServer server, Duration tick, Clock clock) {
         this.server = server;
         this.tick = tick;
         this.clock = clock;
@@ -28,7 +28,7 @@ final class CallbackWait {
     /**
      * @param cancelled completes when the administrator cancels this node's wait (never, for a VM)
      */
-    CallbackReport await(String node, Duration timeout, Provisioner.WaitListener listener,
+    public CallbackReport await(String node, Duration timeout, Provisioner.WaitListener listener,
                          CompletableFuture<?> cancelled) throws ProvisionException, InterruptedException {
         Instant start = clock.instant();
         CompletableFuture<CallbackReport> report = server.awaitNode(node, timeout);

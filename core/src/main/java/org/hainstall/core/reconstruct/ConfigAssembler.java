@@ -40,18 +40,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the facts read from one cluster node into a config: a pure function, so it is tested on output captured
- * from real machines. What it cannot find is listed, never silently left out.
+ * from real machines. What it cannot find is listed, never silently left out. The nodes, network, time and
+ * replication are read here; the storage ({@link StorageReading}) and DB2 with its backup ({@link Db2Reading})
+ * each by their own reader.
  */
 public final class ConfigAssembler {
-    private static final Pattern SERVICES_LINE = Pattern.compile("^(db2c_[a-z][a-z0-9]{0,7})\\s+(\\d+)/tcp\\b.*");
-
-    private final List<String> unreadable = new ArrayList<>();
+    private final Gaps gaps;
+    private final List<String> unreadable;
     private final NodeFacts facts;
     private final WorkstationSettings workstation;
 
     private ConfigAssembler(NodeFacts facts, WorkstationSettings workstation) {
         this.facts = facts;
         this.workstation = workstation;
+        this.gaps = new Gaps(facts);
+        this.unreadable = gaps.notes();
     }
 
     public static Reconstruction assemble(NodeFacts facts, WorkstationSettings workstation) {
@@ -112,12 +115,13 @@ public final class ConfigAssembler {
                 repl == null ? null : repl.network());
         TimeSettings time = new TimeSettings(ntpServers(), timezone().orElse(null));
 
-        Storage storage = storage();
+        Storage storage = new StorageReading(facts, gaps).storage();
         Replication replication = replication(drbd, haresources);
         Heartbeat heartbeat = hacf == null ? null : new Heartbeat(hacf.udpPort(), hacf.keepalive(), hacf.warntime(),
                 hacf.deadtime(), hacf.initdead(), hacf.autoFailback());
-        Db2 db2 = db2();
-        Backup backup = backup();
+        Db2Reading db2Reading = new Db2Reading(facts, gaps, workstation.db2InstallImage());
+        Db2 db2 = db2Reading.db2();
+        Backup backup = db2Reading.backup();
 
         ClusterConfig config = new ClusterConfig(
                 new ClusterConfig.ClusterInfo(clusterName(self, peer), "Reconstructed from " + self),
@@ -142,7 +146,7 @@ public final class ConfigAssembler {
     private static final List<String> OPTIONAL_FACTS = List.of("domain", "ssh-client");
 
     private void missing(String path, String fact) {
-        unreadable.add(path + ": not read (" + facts.failures().getOrDefault(fact, "no output") + ")");
+        gaps.missing(path, fact);
     }
 
     // --- nodes and network -------------------------------------------------------------------------------
@@ -304,66 +308,6 @@ public final class ConfigAssembler {
         return a.substring(0, i);
     }
 
-    // --- storage -----------------------------------------------------------------------------------------
-
-    private Storage storage() {
-        LvmReport lvm = facts.get("pvs").isPresent() && facts.get("lvs").isPresent()
-                ? LvmReport.parse(facts.get("pvs").get(), facts.get("vgs").orElse("{}"), facts.get("lvs").get())
-                : LvmReport.empty();
-        Mounts fstab = facts.get("fstab").map(Mounts::parse).orElse(new Mounts(List.of()));
-        if (facts.get("pvs").isEmpty() || facts.get("lvs").isEmpty()) {
-            missing("storage", facts.get("pvs").isEmpty() ? "pvs" : "lvs");
-        }
-        Map<String, List<Partition>> disks = new LinkedHashMap<>();
-        for (LvmReport.Pv pv : lvm.pvs()) {
-            StorageLayout.diskOf(pv.name()).ifPresent(disk -> disks.computeIfAbsent(disk, d -> partitions(d)));
-        }
-        List<Disk> diskList = disks.entrySet().stream().map(e -> new Disk(e.getKey(), e.getValue())).toList();
-
-        Map<String, List<String>> pvsByVg = new LinkedHashMap<>();
-        lvm.pvs().stream().filter(pv -> pv.vg() != null)
-                .forEach(pv -> pvsByVg.computeIfAbsent(pv.vg(), k -> new ArrayList<>()).add(pv.name()));
-        List<VolumeGroup> vgs = new ArrayList<>();
-        for (Map.Entry<String, List<String>> vg : pvsByVg.entrySet()) {
-            List<LogicalVolume> lvList = lvm.lvs().stream().filter(lv -> lv.vg().equals(vg.getKey()))
-                    .map(lv -> new LogicalVolume(lv.name(), SizeText.of(lv.size()),
-                            localFilesystem(fstab, vg.getKey(), lv.name())))
-                    .toList();
-            vgs.add(new VolumeGroup(vg.getKey(), vg.getValue(), lvList));
-        }
-        return new Storage(diskList, vgs);
-    }
-
-    private List<Partition> partitions(String disk) {
-        Optional<String> json = facts.get("sfdisk:" + disk);
-        if (json.isEmpty()) {
-            missing("storage.disks: " + disk, "sfdisk:" + disk);
-            return List.of();
-        }
-        PartitionTable table;
-        try {
-            table = PartitionTable.parse(json.get());
-        } catch (IllegalArgumentException e) {
-            unreadable.add("storage.disks: " + disk + ": " + e.getMessage());
-            return List.of();
-        }
-        List<Partition> out = new ArrayList<>();
-        for (PartitionTable.Part p : table.partitions()) {
-            // The last partition that reaches the end of the usable area (within 1 MiB of alignment) is "rest".
-            boolean rest = table.lastLba() - p.end() < (1L << 20) / table.sectorSize();
-            String size = rest ? "rest" : SizeText.of(p.size() * table.sectorSize());
-            out.add(new Partition(p.number(table.device()), size, p.isLvm() ? "lvm" : "linux"));
-        }
-        return out;
-    }
-
-    private static Filesystem localFilesystem(Mounts fstab, String vg, String lv) {
-        String dev = StorageLayout.lvPath(vg, lv);
-        String mapper = StorageLayout.mapperPath(vg, lv);
-        return fstab.mounts().stream().filter(m -> dev.equals(m.source()) || mapper.equals(m.source()))
-                .findFirst().map(m -> new Filesystem(m.fstype(), m.target())).orElse(null);
-    }
-
     // --- replication ------------------------------------------------------------------------------------
 
     static List<DrbdResourceFacts> drbdResources(String dump) {
@@ -401,78 +345,5 @@ public final class ConfigAssembler {
         return new Replication(drbd.get(0).protocol(), "full", resources);
     }
 
-    // --- DB2 and backup ---------------------------------------------------------------------------------
 
-    static Optional<String> installPath(String db2Paths) {
-        return db2Paths.lines().map(String::strip).filter(l -> l.endsWith("/bin/db2level"))
-                .map(l -> l.substring(0, l.length() - "/bin/db2level".length())).findFirst();
-    }
-
-    static String homeOf(String passwdLine) {
-        String[] f = passwdLine.strip().split(":");
-        return f.length >= 6 ? f[5] : null;
-    }
-
-    private Db2 db2() {
-        Optional<String> installPath = facts.get("db2-paths").flatMap(ConfigAssembler::installPath);
-        if (installPath.isEmpty()) {
-            missing("db2.installPath", "db2-paths");
-            return null;
-        }
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        facts.get("services").ifPresent(s -> s.lines().forEach(l -> {
-            Matcher m = SERVICES_LINE.matcher(l.strip());
-            if (m.matches()) {
-                ports.put(m.group(1).substring("db2c_".length()), Integer.valueOf(m.group(2)));
-            }
-        }));
-        List<Db2Instance> instances = new ArrayList<>();
-        for (String name : facts.get("db2ilist").map(Db2OutputParser::instanceList).orElse(List.of())) {
-            String home = facts.get("passwd:" + name).map(ConfigAssembler::homeOf).orElse(null);
-            String fenced = facts.get("fenced:" + name).map(String::strip).orElse(null);
-            if (fenced == null) {
-                missing("db2.instances: " + name + ".fencedUser", "fenced:" + name);
-            }
-            if (!ports.containsKey(name)) {
-                unreadable.add("db2.instances: " + name + ".port: no db2c_" + name + " entry in /etc/services");
-            }
-            List<Database> dbs = new ArrayList<>();
-            for (Db2OutputParser.DirectoryEntry e : facts.get("dbdir:" + name)
-                    .map(Db2OutputParser::databaseDirectory).orElse(List.of())) {
-                Map<String, String> cfg = facts.get("dbcfg:" + name + ":" + e.name())
-                        .map(Db2OutputParser::keyValues).orElse(Map.of());
-                dbs.add(new Database(e.name(), e.localDirectory(), cfg.get("Database code set"),
-                        cfg.get("Database territory")));
-            }
-            instances.add(new Db2Instance(name, name, fenced, ports.get(name), home, dbs));
-        }
-        return new Db2(installPath.get(), workstation.db2InstallImage(), instances);
-    }
-
-    private Backup backup() {
-        Optional<String> cron = facts.get("backup-cron");
-        Optional<String> conf = facts.get("backup-conf");
-        if (cron.isEmpty() || conf.isEmpty()) {
-            missing("backup", cron.isEmpty() ? "backup-cron" : "backup-conf");
-            return null;
-        }
-        String schedule = cron.get().lines().map(l -> l.replaceAll("#.*", "").strip())
-                .filter(l -> !l.isEmpty() && !l.contains("=")).findFirst()
-                .map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 5))).orElse(null);
-        // The backup tool's config (node/BackupFiles): "target DIR", "retention-days N", "database INST OWNER DB".
-        String target = null;
-        Integer retention = null;
-        List<String> dbs = new ArrayList<>();
-        for (String line : conf.get().split("\n")) {
-            String[] w = line.replaceAll("#.*", "").strip().split("\\s+");
-            if (w.length >= 2 && w[0].equals("target")) {
-                target = w[1];
-            } else if (w.length >= 2 && w[0].equals("retention-days") && w[1].matches("\\d{1,6}")) {
-                retention = Integer.valueOf(w[1]);
-            } else if (w.length >= 4 && w[0].equals("database")) {
-                dbs.add(w[3]);
-            }
-        }
-        return new Backup(target, schedule, retention, dbs);
-    }
 }

@@ -7,13 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +29,8 @@ import java.util.stream.Stream;
  * <p>Symbolic links are never skipped silently: each is a finding naming its target (hainstall writes none). A link
  * to a file inside the scanned folder is followed, so what it shows is searched under its own name; one that leads
  * outside is not (it could name a device or the whole disk), and one to a folder is not walked again. Anything else
- * that is not a regular file (a pipe, a device) is a finding too, and is not read.
+ * that is not a regular file (a pipe, a device) is a finding too, and is not read. The walk is {@link ScanWalk}'s,
+ * the modes {@link ScanModes}'; this class searches.
  */
 public final class SecretsScan {
     /** Anything shorter is too likely to turn up by chance. Generated secrets are far longer. */
@@ -44,7 +41,6 @@ public final class SecretsScan {
     static final int PIECE = 16;
     private static final String MARKER = "a private-key marker";
     private static final int CHUNK = 1 << 20;
-    private static final Set<PosixFilePermission> GROUP_READ = EnumSet.of(PosixFilePermission.GROUP_READ);
 
     /**
      * A place to search; {@code ownNode} is the node whose seed ISO this is, or null; {@code checkModes} is false
@@ -161,21 +157,21 @@ public final class SecretsScan {
     }
 
     public Report scan(List<Target> targets) {
-        List<Finding> findings = new ArrayList<>(modesOfTheStore());
+        List<Finding> findings = new ArrayList<>(ScanModes.ofStore(store.folder()));
         int files = 0;
         for (Target t : targets) {
             if (!Files.exists(t.path(), LinkOption.NOFOLLOW_LINKS)) {
                 findings.add(new Finding(t.path(), "does not exist (nothing to scan)"));
                 continue;
             }
-            for (Entry entry : entries(t.path(), findings)) {
+            for (ScanWalk.Entry entry : ScanWalk.entries(t.path(), findings)) {
                 if (entry.content().toAbsolutePath().normalize().startsWith(store.folder().toAbsolutePath().normalize())
                         && entry.path().equals(entry.content())) {
                     continue; // the folder's own files hold secrets by design; their modes are checked above
                 }
                 files++;
                 if (t.checkModes()) {
-                    logMode(entry.path(), entry.content()).ifPresent(findings::add);
+                    ScanModes.ofLog(entry.path(), entry.content()).ifPresent(findings::add);
                 }
                 for (String label : secretsIn(entry.content(), t.ownNode())) {
                     findings.add(new Finding(entry.path(), "holds " + label));
@@ -183,68 +179,6 @@ public final class SecretsScan {
             }
         }
         return new Report(List.copyOf(findings), files);
-    }
-
-    /** A file to search: found at {@code path}, read from {@code content} (the target of a followed link). */
-    private record Entry(Path path, Path content) { }
-
-    /**
-     * The regular files under {@code root} and the links to files inside it; links and other non-regular files are
-     * reported on the way (see the class comment). A root that is itself a link is the folder the admin named.
-     */
-    private static List<Entry> entries(Path root, List<Finding> findings) {
-        Path tree;
-        try {
-            tree = root.toRealPath();
-        } catch (IOException e) {
-            findings.add(new Finding(root, "cannot be resolved (" + e.getMessage() + "), so it could not be checked"));
-            return List.of();
-        }
-        List<Entry> out = new ArrayList<>();
-        List<Path> walked;
-        // Findings name paths as the admin gave them; a root that is a link is walked at its target.
-        try (Stream<Path> walk = Files.walk(Files.isSymbolicLink(root) ? tree : root)) {
-            walked = walk.sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            findings.add(new Finding(root, "cannot be walked (" + e.getMessage() + "), so it could not be checked"));
-            return List.of();
-        }
-        for (Path p : walked) {
-            if (Files.isSymbolicLink(p)) {
-                link(p, tree, out, findings);
-            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                out.add(new Entry(p, p));
-            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                findings.add(new Finding(p, "is not a regular file (a pipe, device or socket); it was not read"));
-            }
-        }
-        return out;
-    }
-
-    private static void link(Path link, Path tree, List<Entry> out, List<Finding> findings) {
-        String to;
-        try {
-            to = Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            to = "?";
-        }
-        Path target;
-        try {
-            target = link.toRealPath();
-        } catch (IOException e) {
-            findings.add(new Finding(link, "is a symbolic link to " + to + ", which does not resolve"));
-            return;
-        }
-        if (!target.startsWith(tree)) {
-            findings.add(new Finding(link, "is a symbolic link to " + to + " outside the scanned folder; not followed "
-                    + "(scan that path itself if it belongs to the run)"));
-            return;
-        }
-        findings.add(new Finding(link, "is a symbolic link to " + to + " (hainstall writes none); followed: "
-                + "what it shows is searched under this name"));
-        if (Files.isRegularFile(target)) {
-            out.add(new Entry(link, target));
-        }
     }
 
     private List<String> secretsIn(Path file, String ownNode) {
@@ -315,52 +249,6 @@ public final class SecretsScan {
             }
         }
         return false;
-    }
-
-    private List<Finding> modesOfTheStore() {
-        List<Finding> out = new ArrayList<>();
-        if (!Files.isDirectory(store.folder())) {
-            return out;
-        }
-        try (Stream<Path> walk = Files.walk(store.folder())) {
-            for (Path p : walk.toList()) {
-                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-                boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-                if (!othersAndGroup(mode).isEmpty()) {
-                    out.add(new Finding(p, (dir ? "secrets folder" : "secret file") + " has mode "
-                            + PosixFilePermissions.toString(mode) + ", want " + (dir ? "rwx------ (0700)" : "rw------- (0600)")));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    /** The mode of {@code content} judged by the name it is seen under ({@code file}, a link's own name). */
-    private static java.util.Optional<Finding> logMode(Path file, Path content) {
-        String name = file.getFileName().toString();
-        boolean log = name.endsWith(".log") || name.endsWith(".jsonl") || (name.startsWith("journal") && name.endsWith(".json"));
-        if (!log) {
-            return java.util.Optional.empty();
-        }
-        try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(content, LinkOption.NOFOLLOW_LINKS);
-            Set<PosixFilePermission> extra = othersAndGroup(mode);
-            extra.removeAll(GROUP_READ);
-            return extra.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Finding(file,
-                    "log file has mode " + PosixFilePermissions.toString(mode) + ", want rw------- or rw-r-----"));
-        } catch (IOException e) {
-            return java.util.Optional.of(new Finding(file, "mode unreadable: " + e.getMessage()));
-        }
-    }
-
-    private static Set<PosixFilePermission> othersAndGroup(Set<PosixFilePermission> mode) {
-        Set<PosixFilePermission> extra = EnumSet.noneOf(PosixFilePermission.class);
-        extra.addAll(mode);
-        extra.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE));
-        return extra;
     }
 
     private static List<Path> children(Path dir) {

@@ -3,10 +3,18 @@ package org.hainstall.core.secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.Buffer.PlainBuffer;
 
 /**
  * An ed25519 key pair in the form SSH stores it. The private half is only ever written out by
  * {@link #toOpenSshPrivateKey(String)}; {@link #toString()} shows the public fingerprint and nothing else.
+ *
+ * <p>The SSH wire encoding (uint32, string) is sshj's {@link Buffer}. The {@code openssh-key-v1} layout is written
+ * here rather than by BouncyCastle's {@code OpenSSHPrivateKeyUtil} (on the class path through sshj), for a measured
+ * reason: BouncyCastle 1.80 writes an empty comment and draws a new random check-int on every call (two encodings
+ * of one key differ), so a key written twice would not be the same file, and the comment that {@code ssh-keygen -l}
+ * shows (whose key this is) would be lost. Twenty lines of layout keep both.
  */
 public final class SshKeyPair {
     static final String ED25519 = "ssh-ed25519";
@@ -36,7 +44,7 @@ public final class SshKeyPair {
     }
 
     public SshPublicKey publicKey() {
-        return new SshPublicKey(ED25519, new SshWire.Writer().string(ED25519).string(publicKey).toByteArray());
+        return new SshPublicKey(ED25519, new PlainBuffer().putString(ED25519).putString(publicKey).getCompactData());
     }
 
     /** {@code "ssh-ed25519 <base64> <comment>"}, the content of the {@code .pub} file. */
@@ -57,22 +65,23 @@ public final class SshKeyPair {
         byte[] privateKey = new byte[64];
         System.arraycopy(seed, 0, privateKey, 0, 32);
         System.arraycopy(publicKey, 0, privateKey, 32, 32);
-        SshWire.Writer secret = new SshWire.Writer()
-                .uint32(checkInt).uint32(checkInt)
-                .string(ED25519).string(publicKey).string(privateKey)
-                .string(comment == null ? "" : comment);
+        PlainBuffer secret = new PlainBuffer()
+                .putUInt32FromInt(checkInt).putUInt32FromInt(checkInt)
+                .putString(ED25519).putString(publicKey).putString(privateKey)
+                .putString(comment == null ? "" : comment);
         // Padding 1, 2, 3… up to the cipher's block size (8 for "none").
-        for (int pad = 1; secret.size() % 8 != 0; pad++) {
-            secret.rawByte(pad);
+        for (int pad = 1; secret.available() % 8 != 0; pad++) {
+            secret.putByte((byte) pad);
         }
-        byte[] secretBytes = secret.toByteArray();
-        byte[] body = new SshWire.Writer()
-                .raw(MAGIC.getBytes(StandardCharsets.US_ASCII))
-                .string("none").string("none").string(new byte[0])
-                .uint32(1)
-                .string(publicKey().blob())
-                .string(secretBytes)
-                .toByteArray();
+        byte[] secretBytes = secret.getCompactData();
+        Arrays.fill(secret.array(), (byte) 0);
+        byte[] body = new PlainBuffer()
+                .putRawBytes(MAGIC.getBytes(StandardCharsets.US_ASCII))
+                .putString("none").putString("none").putString(new byte[0])
+                .putUInt32FromInt(1)
+                .putString(publicKey().blob())
+                .putString(secretBytes)
+                .getCompactData();
         Arrays.fill(privateKey, (byte) 0);
         Arrays.fill(secretBytes, (byte) 0);
         String base64 = Base64.getEncoder().encodeToString(body);
@@ -91,35 +100,44 @@ public final class SshKeyPair {
             throw new IllegalArgumentException("not an OpenSSH private key");
         }
         String base64 = pem.substring(BEGIN.length(), pem.length() - END.length()).replaceAll("\\s", "");
-        SshWire.Reader body = new SshWire.Reader(Base64.getDecoder().decode(base64));
-        byte[] magic = body.raw(MAGIC.length());
+        try {
+            return parse(new PlainBuffer(Base64.getDecoder().decode(base64)));
+        } catch (Buffer.BufferException e) {
+            throw new IllegalArgumentException("malformed SSH key data: " + e.getMessage(), e);
+        }
+    }
+
+    private static SshKeyPair parse(PlainBuffer body) throws Buffer.BufferException {
+        byte[] magic = new byte[MAGIC.length()];
+        body.readRawBytes(magic);
         if (!Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
             throw new IllegalArgumentException("not an openssh-key-v1 private key");
         }
-        if (!body.utf8().equals("none") || !body.utf8().equals("none")) {
+        if (!body.readString().equals("none") || !body.readString().equals("none")) {
             throw new IllegalArgumentException("encrypted private keys are not supported here");
         }
-        body.string();
-        if (body.uint32() != 1) {
+        body.readStringAsBytes();
+        if (body.readUInt32AsInt() != 1) {
             throw new IllegalArgumentException("want exactly one key in the file");
         }
-        body.string();
-        SshWire.Reader secret = new SshWire.Reader(body.string());
-        int check1 = secret.uint32();
-        int check2 = secret.uint32();
+        body.readStringAsBytes();
+        PlainBuffer secret = new PlainBuffer(body.readStringAsBytes());
+        int check1 = secret.readUInt32AsInt();
+        int check2 = secret.readUInt32AsInt();
         if (check1 != check2) {
             throw new IllegalArgumentException("private key check failed (corrupt file)");
         }
-        if (!secret.utf8().equals(ED25519)) {
+        if (!secret.readString().equals(ED25519)) {
             throw new IllegalArgumentException("not an ed25519 key");
         }
-        byte[] pub = secret.string();
-        byte[] priv = secret.string();
+        byte[] pub = secret.readStringAsBytes();
+        byte[] priv = secret.readStringAsBytes();
         if (pub.length != 32 || priv.length != 64) {
             throw new IllegalArgumentException("malformed ed25519 key");
         }
         byte[] seed = Arrays.copyOf(priv, 32);
         Arrays.fill(priv, (byte) 0);
+        Arrays.fill(secret.array(), (byte) 0);
         return new SshKeyPair(pub, seed, check1);
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import net.schmizz.sshj.common.Buffer;
 
 /**
  * A public key as SSH writes it: a type ({@code ssh-ed25519}) and the wire-encoded key blob. Public, so safe
@@ -28,7 +29,7 @@ public final class SshPublicKey {
         this.type = type;
         this.blob = blob.clone();
         // The blob starts with its own type; a mismatch means a mangled line.
-        String inner = new SshWire.Reader(this.blob).utf8();
+        String inner = typeOf(this.blob);
         if (!inner.equals(type)) {
             throw new IllegalArgumentException("SSH key says '" + type + "' but its data is '" + inner + "'");
         }
@@ -51,7 +52,16 @@ public final class SshPublicKey {
 
     /** The key of a Java {@link java.security.PublicKey} as seen on the wire, e.g. from a server's offer. */
     public static SshPublicKey fromBlob(byte[] blob) {
-        return new SshPublicKey(new SshWire.Reader(blob).utf8(), blob);
+        return new SshPublicKey(typeOf(blob), blob);
+    }
+
+    /** The key type a wire-encoded blob starts with. */
+    private static String typeOf(byte[] blob) {
+        try {
+            return new Buffer.PlainBuffer(blob).readString();
+        } catch (Buffer.BufferException e) {
+            throw new IllegalArgumentException("malformed SSH key data: " + e.getMessage(), e);
+        }
     }
 
     public String type() {

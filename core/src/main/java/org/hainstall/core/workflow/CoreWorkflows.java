@@ -7,7 +7,7 @@ import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.node.BlankNodeModel;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.Workflows;
-import org.hainstall.core.provision.ProvisionStep;
+import org.hainstall.core.machines.ProvisionStep;
 import org.hainstall.core.remote.ShellFactory;
 
 /**

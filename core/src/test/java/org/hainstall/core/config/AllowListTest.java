@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The hand-written parsers and allow-lists: what gets through and what does not. */
+/** The parsers and allow-lists: what gets through and what does not. */
 class AllowListTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "192.168.122.11", "255.255.255.255", "10.0.0.1"})
@@ -15,7 +15,8 @@ class AllowListTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "1.2.3", "1.2.3.4.5", "1..2.3", "256.1.1.1", "01.1.1.1", "1.2.3.4 ", " 1.2.3.4",
-            "1.2.3.-4", "a.b.c.d", "1.2.3.4/24", "::1", "1.2.3.4;id", "1.2.3.", ".1.2.3"})
+            "1.2.3.-4", "a.b.c.d", "1.2.3.4/24", "::1", "1.2.3.4;id", "1.2.3.", ".1.2.3", "::ffff:1.2.3.4",
+            "1.2.3.4%1", "1.2.3.04"})
     void rejectsWhatIsNotAnIpv4Address(String address) {
         assertThat(Ipv4.parse(address)).isEmpty();
     }

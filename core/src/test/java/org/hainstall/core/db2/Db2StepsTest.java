@@ -11,16 +11,16 @@ import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.node.Fixtures;
 import org.hainstall.core.node.NodeActions;
-import org.hainstall.core.node.TestConfigs;
 import org.hainstall.core.os.Accounts;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepException;
 import org.hainstall.core.storage.Mounts;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 class Db2StepsTest {
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
 
     private static ProcDrbd proc(String name) {
         return ProcDrbd.parse(Fixtures.read("proc-drbd-" + name + ".txt"));

@@ -16,7 +16,6 @@ import org.hainstall.core.node.NodeActions;
 import org.hainstall.core.node.NodeSnapshots;
 import org.hainstall.core.node.ScriptedShell;
 import org.hainstall.core.node.Secret;
-import org.hainstall.core.node.TestConfigs;
 import org.hainstall.core.node.TestContext;
 import org.hainstall.core.os.OsProbe;
 import org.hainstall.core.plan.Action;
@@ -26,10 +25,11 @@ import org.hainstall.core.storage.Mounts;
 import org.hainstall.core.storage.Signatures;
 import org.hainstall.core.storage.StorageProbe;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 class DrbdStepsTest {
     private static final String SECRET = "s3cr3t-drbd-Value";
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
     private final ClusterConfig.DrbdResource home = config.replication().resources().get(0);
 
     private static ProcDrbd proc(String name) {
@@ -227,8 +227,8 @@ class DrbdStepsTest {
 
     @Test
     void skipsInitialSyncOnlyWhenBothVolumesAreBlank() throws StepException {
-        ClusterConfig skip = TestConfigs.withReplication(new ClusterConfig.Replication("C", "skip",
-                TestConfigs.resources()));
+        ClusterConfig skip = TestClusters.withReplication(new ClusterConfig.Replication("C", "skip",
+                TestClusters.resources()));
         List<NodeActions> plan = DrbdInitialPrimaryStep.decide(skip, initial(
                 "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("fresh"),
                 "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("fresh")));

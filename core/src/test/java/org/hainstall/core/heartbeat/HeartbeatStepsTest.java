@@ -14,17 +14,17 @@ import org.hainstall.core.node.FileState;
 import org.hainstall.core.node.Fixtures;
 import org.hainstall.core.node.NodeActions;
 import org.hainstall.core.node.Secret;
-import org.hainstall.core.node.TestConfigs;
 import org.hainstall.core.os.Interfaces;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepException;
 import org.hainstall.core.storage.Mounts;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 class HeartbeatStepsTest {
     private static final String KEY = "0123456789abcdef-heartbeat-key";
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
 
     @Test
     void rendersHaCfWithUdpPortBeforeUcastOnBothLinks() {

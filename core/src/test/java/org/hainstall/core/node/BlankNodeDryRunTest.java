@@ -17,6 +17,7 @@ import org.hainstall.core.remote.Shell;
 import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 /** create --dry-run: every step checked against blank node models plans a change, and nothing runs. */
 class BlankNodeDryRunTest {
@@ -30,7 +31,7 @@ class BlankNodeDryRunTest {
     @Test
     void everyStepPlansAChangeOnBlankNodes(@TempDir Path dir) throws Exception {
         Path image = Files.writeString(dir.resolve("db2.tar.gz"), "not a real image");
-        ClusterConfig config = withImage(TestConfigs.example(), image);
+        ClusterConfig config = withImage(TestClusters.example(), image);
         Map<String, Shell> shells = new LinkedHashMap<>();
         for (ClusterConfig.Node n : config.nodes()) {
             shells.put(n.name(), new BlankNodeModel(config, n));
@@ -71,7 +72,7 @@ class BlankNodeDryRunTest {
 
     @Test
     void theModelRunsNothing() {
-        ClusterConfig config = TestConfigs.example();
+        ClusterConfig config = TestClusters.example();
         BlankNodeModel model = new BlankNodeModel(config, config.nodes().get(0));
         assertThatThrownBy(() -> model.run(org.hainstall.core.remote.Command.of("mkfs", "-t", "ext4", "/dev/vdb"),
                 java.time.Duration.ofSeconds(1))).hasMessageContaining("not a read-only command");

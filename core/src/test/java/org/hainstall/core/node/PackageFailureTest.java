@@ -27,13 +27,14 @@ import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
 import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 /**
  * FAULTS 20 with the real step catalog and the real runner: on two blank nodes whose apt-get install fails, the run
  * stops before any command that writes to a disk is sent, and every disk step is skipped.
  */
 class PackageFailureTest {
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
 
     /** Answers reads as a blank node; records every write, and fails apt-get install as a broken mirror would. */
     private static final class BrokenMirrorNode implements Shell {

@@ -18,6 +18,7 @@ import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 /**
  * The probe script run by a real {@code sh} (through {@link LocalShell}, on harmless commands in a temp folder),
@@ -102,7 +103,7 @@ class ProbeTest {
     @Test
     void theScriptsTheStepsSendAreCleanUnderShellcheck() throws Exception {
         ClusterConfig lab = new ConfigLoader().load(Path.of("..", "lab", "cluster.yaml"));
-        for (ClusterConfig config : List.of(lab, TestConfigs.example())) {
+        for (ClusterConfig config : List.of(lab, TestClusters.example())) {
             NodeSnapshots snapshots = new NodeSnapshots();
             ReadsFacts.expectAll(NodeStepCatalog.steps(config), snapshots);
             List<Fact> facts = snapshots.expected(config.nodes().get(0).name());

@@ -22,10 +22,11 @@ import org.hainstall.core.remote.Command;
 import org.hainstall.core.storage.DiskStep;
 import org.hainstall.core.storage.StorageProbe;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 /** The steps' read → decide → apply flow, on scripted shells answering the probe fact by fact. */
 class StepFlowTest {
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
     private static final String SFDISK_LINE =
             "sh -c 'sfdisk --wipe never -- \"$1\" < \"$2\"' sh /dev/vdb /run/hainstall/sfdisk-vdb.txt";
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.testing.TestShells;
 
 /** FAULTS 29 for real: the installer's JVM is killed (SIGKILL) mid-run, and a new run resumes from its journal. */
 class KilledRunTest {
@@ -43,8 +45,8 @@ class KilledRunTest {
         ScriptedStep lvm = ScriptedStep.on("n1", "lvm", "packages");
         List<Step> steps = steps(lvm);
         RecordingSink sink = new RecordingSink();
-        RunSession.Result resumed = new RunSession(TestClusters.twoNodes("sales-db"), steps,
-                TestClusters.factory(Map.of("n1", new InMemoryNodeShell("n1"), "n2", new InMemoryNodeShell("n2"))),
+        RunSession.Result resumed = new RunSession(TestClusters.minimal("sales-db"), steps,
+                TestShells.byName(Map.of("n1", new InMemoryNodeShell("n1"), "n2", new InMemoryNodeShell("n2"))),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, new StateFolder(stateDir), Clock.systemUTC(),
                 RunSession.Options.apply("modify")).run();
 

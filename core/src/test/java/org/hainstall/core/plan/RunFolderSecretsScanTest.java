@@ -14,9 +14,11 @@ import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.secrets.KeyGenerator;
 import org.hainstall.core.secrets.SecretsScan;
 import org.hainstall.core.secrets.SecretsStore;
-import org.hainstall.core.secrets.StoreSecretsView;
+import org.hainstall.core.plan.StoreSecretsView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.testing.TestShells;
 
 /**
  * FAULTS 33 for what a run writes: a run whose steps write, echo and fail with the cluster's real secrets leaves a
@@ -37,7 +39,7 @@ class RunFolderSecretsScanTest {
         store.writeDrbdSecret("r0", keys.hex(32));
         String authKey = store.heartbeatAuthKey().orElseThrow();
         String drbd = store.drbdSecret("r0").orElseThrow();
-        ClusterConfig config = TestClusters.twoNodes("sales-db");
+        ClusterConfig config = TestClusters.minimal("sales-db");
         InMemoryNodeShell n1 = new InMemoryNodeShell("n1");
         InMemoryNodeShell n2 = new InMemoryNodeShell("n2");
         n1.answer("cat /etc/ha.d/authkeys", c -> new CommandResult(0, "auth 1\n1 sha1 " + authKey + "\n", ""));
@@ -51,7 +53,7 @@ class RunFolderSecretsScanTest {
         });
 
         RunSession.Result result = new RunSession(config, List.of(writes, fails),
-                TestClusters.factory(Map.of("n1", n1, "n2", n2)), new StoreSecretsView(store, List.of("r0")),
+                TestShells.byName(Map.of("n1", n1, "n2", n2)), new StoreSecretsView(store, List.of("r0")),
                 Runs.ANSWER_DONE, e -> { }, StateFolder.forConfig(configFile), Clock.systemUTC(),
                 RunSession.Options.apply("modify")).run();
 

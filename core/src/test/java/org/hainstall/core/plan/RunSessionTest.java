@@ -20,12 +20,14 @@ import org.hainstall.core.remote.Command;
 import org.hainstall.core.remote.OutputListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.testing.TestShells;
 
 class RunSessionTest {
     @TempDir
     Path dir;
 
-    private final ClusterConfig config = TestClusters.twoNodes("sales-db");
+    private final ClusterConfig config = TestClusters.minimal("sales-db");
     private final InMemoryNodeShell n1 = new InMemoryNodeShell("n1");
     private final InMemoryNodeShell n2 = new InMemoryNodeShell("n2");
     private final RecordingSink sink = new RecordingSink();
@@ -39,7 +41,7 @@ class RunSessionTest {
     }
 
     private RunSession session(List<Step> steps, RunSession.Options options, SecretsView secrets) {
-        return new RunSession(config, steps, TestClusters.factory(Map.of("n1", n1, "n2", n2)), secrets,
+        return new RunSession(config, steps, TestShells.byName(Map.of("n1", n1, "n2", n2)), secrets,
                 Runs.ANSWER_DONE, sink, state(), Clock.systemUTC(), options);
     }
 
@@ -161,8 +163,8 @@ class RunSessionTest {
         ScriptedStep failing = ScriptedStep.on("n1", "lvm", "packages")
                 .onApply(ctx -> { throw new StepException(ctx.stepId(), "vgcreate failed"); });
         session(List.of(packages, failing), RunSession.Options.apply("modify")).run();
-        ClusterConfig edited = TestClusters.twoNodes("sales-db-edited");
-        new RunSession(edited, List.of(packages), TestClusters.factory(Map.of("n1", n1, "n2", n2)), Runs.NO_SECRETS,
+        ClusterConfig edited = TestClusters.minimal("sales-db-edited");
+        new RunSession(edited, List.of(packages), TestShells.byName(Map.of("n1", n1, "n2", n2)), Runs.NO_SECRETS,
                 Runs.ANSWER_DONE, sink, state(), Clock.systemUTC(), RunSession.Options.apply("modify")).run();
         assertThat(packages.checks.get()).isEqualTo(3);
     }
@@ -179,7 +181,7 @@ class RunSessionTest {
         await(running);
         // Another workstation: its own copy of the config, so its own state folder.
         ScriptedStep other = ScriptedStep.on("n2", "packages");
-        RunSession elsewhere = new RunSession(config, List.of(other), TestClusters.factory(Map.of("n1", n1, "n2", n2)),
+        RunSession elsewhere = new RunSession(config, List.of(other), TestShells.byName(Map.of("n1", n1, "n2", n2)),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, StateFolder.forConfig(dir.resolve("ws2/sales-db.yaml")),
                 Clock.systemUTC(), RunSession.Options.apply("modify"));
         try {
@@ -290,7 +292,7 @@ class RunSessionTest {
     @Test
     void aRunThatCannotReachANodeChangesNothingAndSaysWhich() {
         ScriptedStep packages = ScriptedStep.on("n1", "packages");
-        RunSession s = new RunSession(config, List.of(packages), TestClusters.factory(Map.of("n1", n1)),
+        RunSession s = new RunSession(config, List.of(packages), TestShells.byName(Map.of("n1", n1)),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, state(), Clock.systemUTC(),
                 RunSession.Options.apply("modify"));
         assertThatThrownBy(s::run).hasMessageContaining("n2: unreachable");

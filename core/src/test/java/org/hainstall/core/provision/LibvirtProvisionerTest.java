@@ -18,6 +18,7 @@ import org.hainstall.core.seed.CallbackToken;
 import org.hainstall.core.seed.ExpectedCallback;
 import org.hainstall.core.seed.HostKeyFingerprint;
 import org.hainstall.core.seed.TestKeys;
+import org.hainstall.core.testing.CallbackClient;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.junit.jupiter.api.AfterEach;

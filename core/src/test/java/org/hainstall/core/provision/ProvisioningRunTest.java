@@ -23,7 +23,6 @@ import org.hainstall.core.seed.CallbackServer;
 import org.hainstall.core.seed.CallbackToken;
 import org.hainstall.core.seed.HostKeyFingerprint;
 import org.hainstall.core.seed.SeedIsoBuilder;
-import org.hainstall.core.seed.TestClusters;
 import org.hainstall.core.seed.TestKeys;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -31,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.testing.CallbackClient;
 
 /**
  * Steps 1–6 on test:///default with real seeds and a real call-back server. The nodes are stood in for by reading

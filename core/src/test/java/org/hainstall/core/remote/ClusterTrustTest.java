@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 class ClusterTrustTest {
     @RegisterExtension
@@ -50,7 +51,7 @@ class ClusterTrustTest {
     @BeforeEach
     void setUp() throws Exception {
         store = new SecretsStore(tmp.resolve("c.secrets"));
-        config = TestConfigs.twoNodes(sshd.port(), "root");
+        config = TestClusters.onLoopback(sshd.port(), "root");
         new SecretsGenerator(store, keys).ensureAdminKey(config);
         SshKeyPair own = keys.ed25519();
         Path ownFile = Files.createFile(tmp.resolve("id"),

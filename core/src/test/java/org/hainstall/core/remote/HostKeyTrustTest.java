@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 class HostKeyTrustTest {
     static final SshOptions OPTIONS = new SshOptions(Duration.ofSeconds(20), Duration.ofSeconds(15),
@@ -52,7 +53,7 @@ class HostKeyTrustTest {
         Files.write(ownFile, own.toOpenSshPrivateKey("admin@workstation"));
         sshd.authorize(own.publicKey());
         adminLogin = SshLogin.keyFile(ownFile);
-        config = TestConfigs.twoNodes(sshd.port(), "root");
+        config = TestClusters.onLoopback(sshd.port(), "root");
         node1 = config.nodes().get(0);
         // Installing the key makes the node accept it, as appending to authorized_keys would.
         sshd.on(c -> c.startsWith("umask 077 && mkdir -p ~/.ssh"), ctx -> {
@@ -149,7 +150,7 @@ class HostKeyTrustTest {
 
     @Test
     void installsForTheAccessUserThroughSudoWhenTheAdminLogsInAsSomeoneElse() throws Exception {
-        ClusterConfig deployConfig = TestConfigs.twoNodes(sshd.port(), "deploy");
+        ClusterConfig deployConfig = TestClusters.onLoopback(sshd.port(), "deploy");
         sshd.on(c -> c.startsWith("sudo -n -H -u deploy sh -c "), ctx -> {
             sshd.authorize(clusterKey.publicKey());
             ctx.stdout().println("installed");

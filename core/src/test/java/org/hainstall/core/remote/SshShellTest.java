@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 class SshShellTest {
     /** Short kill grace so the timeout test does not wait long; the timeouts themselves are not asserted. */
@@ -93,7 +94,7 @@ class SshShellTest {
 
     @Test
     void refusesAnUnknownHostBeforeConnecting() throws Exception {
-        var config = TestConfigs.twoNodes(sshd.port(), "root");
+        var config = TestClusters.onLoopback(sshd.port(), "root");
         SshShellFactory factory = new SshShellFactory(store, OPTIONS);
         RemoteException e = catchThrowableOfType(RemoteException.class,
                 () -> factory.open(config, config.nodes().get(0)));
@@ -104,7 +105,7 @@ class SshShellTest {
 
     @Test
     void factoryUsesTheConfigsAddressUserPortAndThePinnedKey() throws Exception {
-        var config = TestConfigs.twoNodes(sshd.port(), "root");
+        var config = TestClusters.onLoopback(sshd.port(), "root");
         store.pin("node1", sshd.hostKey());
         sshd.on("true", SshServerExtension.print(0));
         try (Shell shell = new SshShellFactory(store, OPTIONS).open(config, config.nodes().get(0))) {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.plan.StoreSecretsView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 class SecretsGeneratorTest {
     @TempDir
@@ -19,7 +21,7 @@ class SecretsGeneratorTest {
 
     private SecretsStore store;
     private SecretsGenerator generator;
-    private final ClusterConfig config = TestClusters.salesDb();
+    private final ClusterConfig config = TestClusters.twoResources();
 
     @BeforeEach
     void setUp() {
@@ -85,18 +87,6 @@ class SecretsGeneratorTest {
             }
             assertThat(text).doesNotContain("PRIVATE KEY");
         }
-    }
-
-    @Test
-    void theStepsViewReadsTheStoreAndNamesTheFolderWhenSomethingIsMissing() {
-        StoreSecretsView view = new StoreSecretsView(store);
-        assertThatThrownBy(view::heartbeatAuthKey).isInstanceOf(SecretsException.class)
-                .hasMessageContaining(store.folder().toString());
-        generator.ensureGenerated(config);
-        assertThat(view.heartbeatAuthKey()).isEqualTo(store.heartbeatAuthKey().orElseThrow());
-        assertThat(view.drbdSecret("r1")).isEqualTo(store.drbdSecret("r1").orElseThrow());
-        assertThatThrownBy(() -> view.drbdSecret("r9")).isInstanceOf(SecretsException.class)
-                .hasMessageContaining("r9");
     }
 
     private List<byte[]> contents() throws IOException {

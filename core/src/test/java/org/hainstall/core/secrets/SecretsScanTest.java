@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 class SecretsScanTest {
     @TempDir
@@ -22,7 +23,7 @@ class SecretsScanTest {
     @BeforeEach
     void aRunBesideItsSecrets() throws IOException {
         store = SecretsStore.besideConfig(tmp.resolve("sales-db.yaml"));
-        new SecretsGenerator(store, new KeyGenerator()).ensureGenerated(TestClusters.salesDb());
+        new SecretsGenerator(store, new KeyGenerator()).ensureGenerated(TestClusters.twoResources());
         run = tmp.resolve("sales-db.state/runs/1");
         Files.createDirectories(run);
         log("events.jsonl", "{\"type\":\"StepStarted\",\"node\":\"sales-db1\",\"step\":\"drbd-config\"}\n");

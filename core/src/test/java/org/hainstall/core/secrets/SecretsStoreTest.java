@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 class SecretsStoreTest {
     @TempDir
@@ -35,7 +36,7 @@ class SecretsStoreTest {
     @Test
     void foldersAre0700AndFiles0600() throws IOException {
         SecretsStore store = SecretsStore.besideConfig(tmp.resolve("sales-db.yaml"));
-        new SecretsGenerator(store, keys).ensureGenerated(TestClusters.salesDb());
+        new SecretsGenerator(store, keys).ensureGenerated(TestClusters.twoResources());
         store.pin("sales-db1", keys.ed25519().publicKey());
         List<Path> all = everything(store.folder());
         assertThat(all).hasSizeGreaterThan(10);
@@ -48,7 +49,7 @@ class SecretsStoreTest {
     @Test
     void layoutIsTheDocumentedOne() {
         SecretsStore store = new SecretsStore(tmp.resolve("c.secrets"));
-        new SecretsGenerator(store, keys).ensureGenerated(TestClusters.salesDb());
+        new SecretsGenerator(store, keys).ensureGenerated(TestClusters.twoResources());
         Path f = store.folder();
         assertThat(f.resolve("admin_ed25519")).isRegularFile();
         assertThat(f.resolve("admin_ed25519.pub")).isRegularFile();

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 /** The call-back server over real HTTP on 127.0.0.1: the good call back and every abuse case of FAULTS.md 16–19. */
 class CallbackServerTest {

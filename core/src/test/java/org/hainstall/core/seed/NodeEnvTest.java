@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ClusterConfig.Node;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 class NodeEnvTest {
     private static SeedInputs inputs(ClusterConfig c, String node, String mac, String replMac) {

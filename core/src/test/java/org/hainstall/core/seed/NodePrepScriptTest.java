@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.hainstall.core.testing.TestClusters;
 
 /**
  * node-prep.sh: clean under shellcheck, and run against a fake root (HAINSTALL_ROOT) where it changes only files in

@@ -15,6 +15,7 @@ import org.hainstall.core.config.ClusterConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 /** Builds real seed ISOs with xorriso and reads them back with xorriso. */
 class SeedIsoBuilderTest {

@@ -14,6 +14,7 @@ import org.hainstall.core.secrets.SecretsStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.testing.TestClusters;
 
 /**
  * FAULTS 33 for seed ISOs built by xorriso from a real secrets folder: each passes the scan as its own node's ISO,

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.node.Fixtures;
-import org.hainstall.core.node.TestConfigs;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepException;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 class StorageStepsTest {
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
 
     private static BlockDevices.BlockDevice lsblk(String fixture) {
         return BlockDevices.parse(Fixtures.read(fixture)).find("/dev/vdb").orElseThrow();
@@ -87,7 +87,7 @@ class StorageStepsTest {
 
     @Test
     void acceptsTwoPartitionLayoutWithFixedSizeAndRest() throws StepException {
-        ClusterConfig two = TestConfigs.withStorage(config, new ClusterConfig.Storage(
+        ClusterConfig two = TestClusters.withStorage(config, new ClusterConfig.Storage(
                 List.of(new ClusterConfig.Disk("/dev/vdb", List.of(new ClusterConfig.Partition(1, "512M", "ext4"),
                         new ClusterConfig.Partition(2, "rest", "lvm")))),
                 List.of()));

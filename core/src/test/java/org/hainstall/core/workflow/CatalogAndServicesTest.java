@@ -14,7 +14,6 @@ import org.hainstall.core.backup.BackupStep;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.node.Fixtures;
 import org.hainstall.core.node.StepNames;
-import org.hainstall.core.node.TestConfigs;
 import org.hainstall.core.os.AptPackageManager;
 import org.hainstall.core.os.ChronySources;
 import org.hainstall.core.os.NtpStep;
@@ -26,9 +25,10 @@ import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepId;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.testing.TestClusters;
 
 class CatalogAndServicesTest {
-    private final ClusterConfig config = TestConfigs.example();
+    private final ClusterConfig config = TestClusters.example();
 
     @Test
     void catalogHasEveryStepForBothNodesAndClusterWideOnes() {

@@ -1,4 +1,4 @@
-package org.hainstall.core.provision;
+package org.hainstall.core.machines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,8 @@ import org.hainstall.core.seed.CallbackToken;
 import org.hainstall.core.seed.ExpectedCallback;
 import org.hainstall.core.seed.HostKeyFingerprint;
 import org.hainstall.core.seed.TestKeys;
+import org.hainstall.core.provision.ProvisionException;
+import org.hainstall.core.testing.CallbackClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.hainstall.core.provision;
+package org.hainstall.core.machines;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,6 +31,13 @@ import org.hainstall.core.seed.CallbackReport;
 import org.hainstall.core.seed.CallbackServer;
 import org.hainstall.core.seed.SeedException;
 import org.hainstall.core.seed.SeedIsoBuilder;
+import org.hainstall.core.provision.CloneIdentities;
+import org.hainstall.core.provision.LibvirtProvisioner;
+import org.hainstall.core.provision.NodePrepWatch;
+import org.hainstall.core.provision.ProvisionCancelledException;
+import org.hainstall.core.provision.ProvisionException;
+import org.hainstall.core.provision.Provisioner;
+import org.hainstall.core.provision.ProvisioningRun;
 
 /**
  * Steps 1–6 of create as one cluster-wide step: clone the VM stub (or prompt for physical machines), give each

@@ -1,6 +1,7 @@
-package org.hainstall.core.secrets;
+package org.hainstall.core.plan;
 
-import org.hainstall.core.plan.SecretsView;
+import org.hainstall.core.secrets.SecretsException;
+import org.hainstall.core.secrets.SecretsStore;
 
 /** The steps' read-only view of the secrets folder. A missing secret is an error naming the folder. */
 public final class StoreSecretsView implements SecretsView {

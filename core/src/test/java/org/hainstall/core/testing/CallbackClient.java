@@ -1,4 +1,4 @@
-package org.hainstall.core.provision;
+package org.hainstall.core.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +12,11 @@ import org.hainstall.core.seed.CallbackServer;
 import org.hainstall.core.seed.CallbackToken;
 
 /** Stands in for a node's call back in the provisioners' tests (node-prep.sh itself is tested in the seed package). */
-final class CallbackClient {
+public final class CallbackClient {
     private CallbackClient() {
     }
 
-    static int callBack(CallbackServer server, String node, CallbackToken token, String fingerprint) {
+    public static int callBack(CallbackServer server, String node, CallbackToken token, String fingerprint) {
         String ts = String.valueOf(System.currentTimeMillis() / 1000);
         String body = new CallbackBody(node, ts, "n0nce", "ok", List.of(fingerprint)).toJson();
         String path = CallbackServer.PATH_PREFIX + node;

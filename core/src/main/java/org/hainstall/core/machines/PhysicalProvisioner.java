@@ -1,4 +1,4 @@
-package org.hainstall.core.provision;
+package org.hainstall.core.machines;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +18,9 @@ import org.hainstall.core.plan.AdminPrompter;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.core.seed.CallbackReport;
 import org.hainstall.core.seed.CallbackServer;
+import org.hainstall.core.provision.CallbackWait;
+import org.hainstall.core.provision.ProvisionException;
+import org.hainstall.core.provision.Provisioner;
 
 /**
  * {@link Provisioner} for physical machines: nothing to define; per node, the administrator is asked to power it on
