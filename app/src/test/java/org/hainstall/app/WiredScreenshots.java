@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.hainstall.core.config.ConfigValidator;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.FxDialogs;
 import org.hainstall.ui.MemoryPreferences;
 import org.hainstall.ui.ScreenCapture;
@@ -134,7 +135,7 @@ public final class WiredScreenshots {
         // Start: the real dry run, then the confirmation with its summary per node; not confirmed here.
         fx(() -> {
             wizard.go("run");
-            wizard.runPage().start("create");
+            wizard.runPage().start(RunMode.CREATE);
             return null;
         });
         waitWhile(() -> confirmation() == null);

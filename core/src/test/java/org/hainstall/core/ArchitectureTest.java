@@ -19,4 +19,11 @@ class ArchitectureTest {
     static final ArchRule coreDoesNotUseUiOrApp = noClasses().that().resideInAPackage("org.hainstall.core..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hainstall.ui..", "org.hainstall.app..")
             .because("arrows go one way: app -> ui -> core");
+
+    @ArchTest
+    static final ArchRule onlyFrontEndsUseTheUseCases = noClasses().that().resideInAPackage("org.hainstall.core..")
+            .and().resideOutsideOfPackage("org.hainstall.core.usecase..")
+            .should().dependOnClassesThat().resideInAPackage("org.hainstall.core.usecase..")
+            .because("the use cases sit on top of core's subsystems; a subsystem that reached up into them would "
+                    + "make the product's actions depend on each other in circles");
 }
