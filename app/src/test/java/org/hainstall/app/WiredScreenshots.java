@@ -51,8 +51,8 @@ public final class WiredScreenshots {
         Injector injector = Guice.createInjector(new AppModule());
         WizardServices wired = injector.getInstance(WizardServices.class);
         WizardServices services = new WizardServices(new CoreConfigFiles(), new ConfigValidator()::validate,
-                wired.workflows(), wired.reconstruction(), new FxDialogs(), new MemoryPreferences(), folder -> { },
-                new SplittableRandom(7), java.time.Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
+                wired.workflows(), wired.reconstruction(), wired.cloning(), new FxDialogs(), new MemoryPreferences(),
+                folder -> { }, new SplittableRandom(7), java.time.Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "screenshots-io");
                     t.setDaemon(true);
                     return t;

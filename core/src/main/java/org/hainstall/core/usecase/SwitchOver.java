@@ -13,22 +13,17 @@ import org.hainstall.core.status.Switchover;
 /** {@code switchover}: a planned move of the service to the other node, waiting until it holds everything. */
 public final class SwitchOver {
     private final ShellsSource shells;
-    private final Switchover.Sleeper sleeper;
 
     @Inject
     public SwitchOver(ShellsSource shells) {
-        this(shells, d -> Thread.sleep(d.toMillis()));
-    }
-
-    SwitchOver(ShellsSource shells, Switchover.Sleeper sleeper) {
         this.shells = shells;
-        this.sleeper = sleeper;
     }
 
     /** Moves the service; {@code progress} gets one line per stage. Returns the status once the move is done. */
     public ClusterStatus run(ClusterConfig config, Path configFile, Duration timeout, Consumer<String> progress)
             throws Switchover.SwitchoverException, InterruptedException {
         ShellFactory ssh = shells.forConfig(configFile);
-        return new Switchover(ssh, new StatusReader(ssh), sleeper).run(config, timeout, progress);
+        return new Switchover(ssh, new StatusReader(ssh), d -> Thread.sleep(d.toMillis())).run(config, timeout,
+                progress);
     }
 }
