@@ -23,6 +23,11 @@ import org.hainstall.core.usecase.RunRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * A run the wizard starts, from its engine port ({@link GuiWorkflows}) through core's {@code ClusterRun.start} to
+ * core's real {@code RunSession}, with test steps and stand-in nodes: the behaviour lives in core's use case, the
+ * fixtures (stand-in nodes and steps) are the command line's.
+ */
 class GuiWorkflowsTest {
     @TempDir
     Path dir;
@@ -72,8 +77,8 @@ class GuiWorkflowsTest {
 
     @Test
     void createDryRunPlansAgainstBlankNodesContactsNothingAndNeedsNoSavedFile() throws Exception {
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, RunMode.CREATE, true), events::add,
-                p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, RunMode.CREATE, true),
+                events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
         handle.finished().get(20, TimeUnit.SECONDS);
 
         assertThat(events).filteredOn(e -> e instanceof Event.ChangePlanned).hasSize(3);
