@@ -1,27 +1,24 @@
 package org.hainstall.app;
 
 import com.google.inject.AbstractModule;
-import java.time.Clock;
-import org.hainstall.core.remote.SshOptions;
-import org.hainstall.core.remote.SshShellFactory;
-import org.hainstall.core.secrets.SecretsStore;
-import org.hainstall.core.workflow.CoreWorkflows;
+import com.google.inject.multibindings.OptionalBinder;
+import org.hainstall.app.logging.RunLog;
+import org.hainstall.core.usecase.CoreModule;
+import org.hainstall.core.usecase.RunLogCopy;
 
 /**
- * Composes the command line from core: the strict config loader, the workflows, SSH with the cluster's pinned
- * keys and the secrets folder beside the config.
+ * Composes the command line: core's use cases and what they stand on come from {@link CoreModule}; the app adds
+ * only its own choices — the terminal, the config source with {@code --set}, the run log's copy into each run's
+ * folder (logback is the app's) — and the wizard's modules.
  */
 final class AppModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(Clock.class).toInstance(Clock.systemUTC());
+        install(new CoreModule());
         bind(Terminal.class).toInstance(Terminal.system());
-        bind(ConfigCheck.class).to(ConfigCheck.Core.class);
         bind(ConfigSource.class).to(CoreConfigSource.class);
-        bind(WorkflowsSource.class).toInstance(CoreWorkflows::new);
-        bind(ShellsSource.class).toInstance(configFile -> new SshShellFactory(SecretsStore.besideConfig(configFile),
-                SshOptions.DEFAULTS));
-        bind(SecretsSource.class).to(CoreSecretsSource.class);
+        OptionalBinder.newOptionalBinder(binder(), RunLogCopy.class).setBinding()
+                .toInstance(runFolder -> RunLog.ofThisProcess().copyInto(runFolder));
         install(new org.hainstall.ui.UiModule());
         install(new GuiEngineModule());
     }

@@ -2,22 +2,13 @@ package org.hainstall.app;
 
 import com.google.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hainstall.core.clone.CloneCheck;
-import org.hainstall.core.clone.CloneProposer;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigException;
-import org.hainstall.core.config.ConfigLoader;
-import org.hainstall.core.config.ConfigValidator;
-import org.hainstall.core.config.ConfigWriter;
 import org.hainstall.core.config.Problem;
-import org.hainstall.core.secrets.KeyGenerator;
-import org.hainstall.core.secrets.SecretsGenerator;
-import org.hainstall.core.secrets.SecretsStore;
+import org.hainstall.core.usecase.CloneCluster;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,67 +46,46 @@ final class CloneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ConfigLoader loader;
-    private final ConfigWriter writer;
-    private final ConfigValidator validator;
+    private final CloneCluster clone;
 
     @Inject
-    CloneCommand(ConfigLoader loader, ConfigWriter writer, ConfigValidator validator) {
-        this.loader = loader;
-        this.writer = writer;
-        this.validator = validator;
+    CloneCommand(CloneCluster clone) {
+        this.clone = clone;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ClusterConfig source;
-        ClusterConfig clone;
+        ClusterConfig copy;
         Path cloneFile;
         try {
-            source = loader.load(from);
             if (target.name != null) {
-                if (!target.name.matches("[a-z][a-z0-9-]{0,30}")) {
-                    spec.commandLine().getErr().println("hainstall clone: --name " + target.name
-                            + ": lowercase letters, digits and '-', starting with a letter");
-                    return 2;
-                }
-                clone = new CloneProposer().propose(source, target.name);
-                cloneFile = output != null ? output : from.toAbsolutePath().resolveSibling(target.name + ".yaml");
-                if (Files.exists(cloneFile)) {
-                    spec.commandLine().getErr().println("hainstall clone: " + cloneFile + " exists; not overwritten");
-                    return 2;
-                }
-                writer.write(clone, cloneFile);
-                List<String> made = new SecretsGenerator(SecretsStore.besideConfig(cloneFile), new KeyGenerator())
-                        .ensureGenerated(clone);
-                out.println("wrote " + cloneFile + " and new secrets (" + String.join(", ", made) + ")");
+                CloneCluster.Proposal proposal = clone.proposeToFile(from, target.name, output);
+                source = proposal.source();
+                copy = proposal.copy();
+                cloneFile = proposal.file();
+                out.println("wrote " + cloneFile + " and new secrets (" + String.join(", ", proposal.madeSecrets())
+                        + ")");
             } else {
+                source = clone.load(from);
                 cloneFile = target.config;
-                clone = loader.load(cloneFile);
+                copy = clone.load(cloneFile);
             }
+        } catch (CloneCluster.RefusedException e) {
+            err.println("hainstall clone: " + e.getMessage());
+            return 2;
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("hainstall clone: " + e.getMessage());
-            e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
+            err.println("hainstall clone: " + e.getMessage());
+            e.problems().forEach(p -> err.println("  " + p));
             return 2;
         }
-        List<Problem> problems = new ArrayList<>(validator.validate(clone));
-        problems.addAll(new CloneCheck().check(source, secretsOf(from, source), clone, secretsOf(cloneFile, clone)));
+        List<Problem> problems = clone.check(source, from, copy, cloneFile);
         problems.forEach(p -> out.println("  " + p));
         boolean ok = problems.stream().noneMatch(Problem::isError);
         out.println(ok ? "the clone shares nothing with " + from + " that would collide"
                 : "the clone is refused: fix the errors above");
         return ok ? 0 : 1;
-    }
-
-    /** The secrets that matter for a clone check, read from the folder beside a config (absent parts are null). */
-    private static CloneCheck.SharedSecrets secretsOf(Path configFile, ClusterConfig config) {
-        SecretsStore store = SecretsStore.besideConfig(configFile);
-        if (!Files.isDirectory(store.folder())) {
-            return null;
-        }
-        List<String> drbd = new ArrayList<>();
-        config.replication().resources().forEach(r -> store.drbdSecret(r.name()).ifPresent(drbd::add));
-        return new CloneCheck.SharedSecrets(store.heartbeatAuthKey().orElse(null), drbd);
     }
 }

@@ -2,6 +2,9 @@ package org.hainstall.app;
 
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
+import org.hainstall.core.usecase.ClusterRun;
+import org.hainstall.core.usecase.ModifyCluster;
+import org.hainstall.core.usecase.RunMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,8 +24,13 @@ final class ModifyCommand implements Callable<Integer> {
         this.cli = cli;
     }
 
+    /** The use case this command runs: core's {@link ModifyCluster}, the one the wizard's Start runs too. */
+    ClusterRun useCase() {
+        return cli.useCase(RunMode.MODIFY);
+    }
+
     @Override
     public Integer call() {
-        return cli.run(RunSessions.Mode.MODIFY, options);
+        return cli.run(RunMode.MODIFY, options);
     }
 }

@@ -15,6 +15,7 @@ import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.usecase.ShellsSource;
 import org.hainstall.core.workflow.NodeStepCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

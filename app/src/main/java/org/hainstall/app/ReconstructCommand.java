@@ -12,9 +12,6 @@ import org.hainstall.core.config.ConfigLoader;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.config.ConfigWriter;
 import org.hainstall.core.config.Problem;
-import org.hainstall.core.reconstruct.ConfigAssembler;
-import org.hainstall.core.reconstruct.FactsCollector;
-import org.hainstall.core.reconstruct.NodeFacts;
 import org.hainstall.core.reconstruct.NodeFactsFormat;
 import org.hainstall.core.reconstruct.NodePicker;
 import org.hainstall.core.reconstruct.Reconstruction;
@@ -22,10 +19,10 @@ import org.hainstall.core.reconstruct.SecretsReader;
 import org.hainstall.core.reconstruct.WorkstationSettings;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
-import org.hainstall.core.remote.SshOptions;
-import org.hainstall.core.secrets.KeyGenerator;
-import org.hainstall.core.secrets.SecretsGenerator;
 import org.hainstall.core.secrets.SecretsStore;
+import org.hainstall.core.usecase.LiveClusterReader;
+import org.hainstall.core.usecase.ReconstructCluster;
+import org.hainstall.core.usecase.Sentences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,12 +84,20 @@ final class ReconstructCommand implements Callable<Integer> {
     private final ConfigLoader loader;
     private final ConfigWriter writer;
     private final ConfigValidator validator;
+    private final ReconstructCluster reconstruct;
 
     @Inject
-    ReconstructCommand(ConfigLoader loader, ConfigWriter writer, ConfigValidator validator) {
+    ReconstructCommand(ConfigLoader loader, ConfigWriter writer, ConfigValidator validator,
+                       ReconstructCluster reconstruct) {
         this.loader = loader;
         this.writer = writer;
         this.validator = validator;
+        this.reconstruct = reconstruct;
+    }
+
+    /** The use case this command runs: core's, the one the wizard's reconstruct runs too. */
+    ReconstructCluster useCase() {
+        return reconstruct;
     }
 
     @Override
@@ -109,13 +114,11 @@ final class ReconstructCommand implements Callable<Integer> {
             }
         }
         WorkstationSettings workstation = LiveClusterReader.workstation(known, managementAddress);
-        Reconstruction result;
-        SecretsReader.ClusterSecrets secrets = null;
         LiveClusterReader.Target target = new LiveClusterReader.Target(from, config, known, fingerprint, identity,
                 user, port);
         LiveClusterReader.Opened opened;
         try {
-            opened = new LiveClusterReader(SshOptions.DEFAULTS).openAny(target);
+            opened = reconstruct.open(target);
         } catch (NodePicker.NoNodeReadableException e) {
             err.println("hainstall reconstruct: no node of " + config + " could be read, so nothing was written:");
             e.reasons().forEach(reason -> err.println("  " + reason));
@@ -131,28 +134,22 @@ final class ReconstructCommand implements Callable<Integer> {
             p.unread().forEach(reason -> out.println("not read: " + reason));
             out.println("reading " + p.node() + " (" + p.why() + ")");
         });
+        ReconstructCluster.Read read;
         try (Shell shell = opened.shell()) {
             // one look at the node; with --with-secrets the same look reads the shared secrets
-            NodeFacts facts;
-            if (withSecrets) {
-                FactsCollector.WithSecrets read = new FactsCollector(shell).collectWithSecrets();
-                facts = read.facts();
-                secrets = read.secrets();
-            } else {
-                facts = new FactsCollector(shell).collect();
-            }
+            read = reconstruct.read(shell, workstation, withSecrets);
             if (dumpFacts != null) {
-                Files.writeString(dumpFacts, NodeFactsFormat.write(facts));
+                Files.writeString(dumpFacts, NodeFactsFormat.write(read.facts()));
             }
-            result = ConfigAssembler.assemble(facts, workstation);
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
             return 2;
         }
+        Reconstruction result = read.result();
         writer.write(result.config(), output);
         out.println("wrote " + output);
-        if (secrets != null) {
-            writeSecrets(result.config(), secrets, out);
+        if (read.secrets() != null) {
+            writeSecrets(result.config(), read.secrets(), out);
         }
         for (String u : result.unreadable()) {
             out.println("  could not read: " + u);
@@ -166,10 +163,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     private void writeSecrets(ClusterConfig cfg, SecretsReader.ClusterSecrets secrets, PrintWriter out) {
         SecretsStore store = SecretsStore.besideConfig(output);
-        secrets.heartbeatAuthKey().ifPresent(store::writeHeartbeatAuthKey);
-        secrets.drbdSecrets().forEach(store::writeDrbdSecret);
-        // New machines get a new admin key and new host keys; the shared secrets above are the cluster's own.
-        List<String> made = new SecretsGenerator(store, new KeyGenerator()).ensureGenerated(cfg);
+        List<String> made = reconstruct.writeSecrets(cfg, secrets, output);
         out.println("wrote " + store.folder() + " (" + secrets + (made.isEmpty() ? "" : "; generated "
                 + String.join(", ", made)) + ")");
     }

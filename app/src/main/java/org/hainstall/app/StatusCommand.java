@@ -5,11 +5,8 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hainstall.core.config.ClusterConfig;
-import org.hainstall.core.remote.SshOptions;
-import org.hainstall.core.remote.SshShellFactory;
-import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.status.ClusterStatus;
-import org.hainstall.core.status.StatusReader;
+import org.hainstall.core.usecase.ReadStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +30,13 @@ final class StatusCommand implements Callable<Integer> {
 
     private final LoadedConfig loader;
     private final StatusPrinter printer;
+    private final ReadStatus status;
 
     @Inject
-    StatusCommand(LoadedConfig loader, StatusPrinter printer) {
+    StatusCommand(LoadedConfig loader, StatusPrinter printer, ReadStatus status) {
         this.loader = loader;
         this.printer = printer;
+        this.status = status;
     }
 
     @Override
@@ -47,9 +46,8 @@ final class StatusCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return LoadedConfig.BAD_CONFIG;
         }
-        SshShellFactory shells = new SshShellFactory(SecretsStore.besideConfig(configFile.file()), SshOptions.DEFAULTS);
-        ClusterStatus status = new StatusReader(shells).read(config.get());
-        printer.print(out, status, json);
-        return status.healthy() ? 0 : 1;
+        ClusterStatus now = status.read(config.get(), configFile.file());
+        printer.print(out, now, json);
+        return now.healthy() ? 0 : 1;
     }
 }

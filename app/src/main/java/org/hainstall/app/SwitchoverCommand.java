@@ -6,12 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hainstall.core.config.ClusterConfig;
-import org.hainstall.core.remote.SshOptions;
-import org.hainstall.core.remote.SshShellFactory;
-import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.status.ClusterStatus;
-import org.hainstall.core.status.StatusReader;
 import org.hainstall.core.status.Switchover;
+import org.hainstall.core.usecase.SwitchOver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,12 +37,14 @@ final class SwitchoverCommand implements Callable<Integer> {
     private final LoadedConfig loader;
     private final StatusPrinter printer;
     private final Terminal terminal;
+    private final SwitchOver switchover;
 
     @Inject
-    SwitchoverCommand(LoadedConfig loader, StatusPrinter printer, Terminal terminal) {
+    SwitchoverCommand(LoadedConfig loader, StatusPrinter printer, Terminal terminal, SwitchOver switchover) {
         this.loader = loader;
         this.printer = printer;
         this.terminal = terminal;
+        this.switchover = switchover;
     }
 
     @Override
@@ -61,10 +60,9 @@ final class SwitchoverCommand implements Callable<Integer> {
                 + cluster + " to its other node; it is unavailable while it moves.")) {
             return 1;
         }
-        SshShellFactory shells = new SshShellFactory(SecretsStore.besideConfig(configFile.file()), SshOptions.DEFAULTS);
-        Switchover switchover = new Switchover(shells, new StatusReader(shells), d -> Thread.sleep(d.toMillis()));
         try {
-            ClusterStatus after = switchover.run(config.get(), Duration.ofSeconds(timeoutSeconds), out::println);
+            ClusterStatus after = switchover.run(config.get(), configFile.file(), Duration.ofSeconds(timeoutSeconds),
+                    out::println);
             printer.print(out, after, false);
             return 0;
         } catch (Switchover.SwitchoverException e) {

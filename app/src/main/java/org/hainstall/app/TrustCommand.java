@@ -1,5 +1,6 @@
 package org.hainstall.app;
 
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -9,20 +10,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.remote.ClusterTrust;
-import org.hainstall.core.remote.HostKeyTrust;
 import org.hainstall.core.remote.RemoteException;
-import org.hainstall.core.remote.SshLogin;
 import org.hainstall.core.remote.SshOptions;
 import org.hainstall.core.secrets.SecretsException;
-import org.hainstall.core.secrets.SecretsGenerator;
-import org.hainstall.core.secrets.SecretsStore;
-import org.hainstall.core.secrets.KeyGenerator;
+import org.hainstall.core.usecase.TrustNodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,14 +65,21 @@ final class TrustCommand implements Callable<Integer> {
 
     private final ConfigSource configs;
     private final Reader in;
+    private final TrustNodes trust;
 
-    TrustCommand() {
-        this(STRICT_LOADER, new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    @Inject
+    TrustCommand(TrustNodes trust) {
+        this(STRICT_LOADER, new InputStreamReader(System.in, StandardCharsets.UTF_8), trust);
     }
 
     TrustCommand(ConfigSource configs, Reader in) {
+        this(configs, in, new TrustNodes(SshOptions.DEFAULTS));
+    }
+
+    TrustCommand(ConfigSource configs, Reader in, TrustNodes trust) {
         this.configs = configs;
         this.in = in;
+        this.trust = trust;
     }
 
     @Override
@@ -90,7 +93,6 @@ final class TrustCommand implements Callable<Integer> {
             err.println("hainstall trust: " + config + ": " + e.getMessage() + " (nothing was done)");
             return 2;
         }
-        SecretsStore store = SecretsStore.besideConfig(config);
         BufferedReader answers = new BufferedReader(in);
         ClusterTrust.Console console = new ClusterTrust.Console() {
             @Override
@@ -111,14 +113,9 @@ final class TrustCommand implements Callable<Integer> {
             }
         };
         try {
-            for (String made : new SecretsGenerator(store, new KeyGenerator()).ensureAdminKey(cluster)) {
-                out.println("Generated the cluster's " + made + " in " + store.folder());
-            }
-            SshLogin login = loginKey == null ? SshLogin.defaultKeys() : SshLogin.keyFile(loginKey);
-            List<HostKeyTrust.Result> results = new ClusterTrust(new HostKeyTrust(store, SshOptions.DEFAULTS))
-                    .trust(cluster, Optional.ofNullable(node), fingerprints, console, login,
-                            Optional.ofNullable(loginUser));
-            out.println("Trusted " + results.size() + " node(s); pins in " + store.knownHostsFile());
+            TrustNodes.Result result = trust.trust(new TrustNodes.Request(config, cluster, Optional.ofNullable(node),
+                    fingerprints, loginKey, Optional.ofNullable(loginUser)), console);
+            out.println("Trusted " + result.trusted().size() + " node(s); pins in " + result.pins());
             return 0;
         } catch (RemoteException | SecretsException | IllegalArgumentException e) {
             err.println("hainstall trust: " + e.getMessage());

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hainstall.core.config.ConfigException;
 import org.hainstall.core.config.ConfigLoader;
-import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.usecase.ValidateConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,11 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ConfigValidator validator;
+    private final ValidateConfig validator;
     private final ProblemPrinter printer;
 
     @Inject
-    ValidateCommand(ConfigValidator validator, ProblemPrinter printer) {
+    ValidateCommand(ValidateConfig validator, ProblemPrinter printer) {
         this.validator = validator;
         this.printer = printer;
     }

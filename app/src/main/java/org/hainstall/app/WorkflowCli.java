@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import org.hainstall.app.logging.RunLog;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
 import org.hainstall.core.plan.DryRunReport;
@@ -17,19 +17,38 @@ import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.usecase.ClusterRun;
+import org.hainstall.core.usecase.ClusterRuns;
+import org.hainstall.core.usecase.ConfigCheck;
+import org.hainstall.core.usecase.CreateCluster;
+import org.hainstall.core.usecase.ModifyCluster;
+import org.hainstall.core.usecase.NotBuiltException;
+import org.hainstall.core.usecase.RunLogCopy;
+import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.usecase.RunSessions;
+import org.hainstall.core.usecase.SecretsSource;
+import org.hainstall.core.usecase.Sentences;
+import org.hainstall.core.usecase.ShellsSource;
+import org.hainstall.core.usecase.WorkflowsSource;
 
-/** What {@code create} and {@code modify} do on the command line: load, validate, plan or run, report, exit. */
+/**
+ * The command line's face of core's {@link CreateCluster} and {@link ModifyCluster}: load (with {@code --set}),
+ * validate, then plan or run through the use case, and turn what happened into lines and an exit code.
+ */
 class WorkflowCli {
     private final ConfigSource configs;
     private final ConfigCheck validator;
-    private final RunSessions sessions;
+    private final ClusterRuns runs;
     private final Terminal terminal;
     private final boolean handleCtrlC;
 
     @Inject
-    WorkflowCli(ConfigSource configs, ConfigCheck validator, WorkflowsSource workflows, ShellsSource ssh,
-                SecretsSource secrets, Terminal terminal, Clock clock) {
-        this(configs, validator, workflows, ssh, secrets, terminal, clock, true);
+    WorkflowCli(ConfigSource configs, ConfigCheck validator, ClusterRuns runs, Terminal terminal) {
+        this.configs = configs;
+        this.validator = validator;
+        this.runs = runs;
+        this.terminal = terminal;
+        this.handleCtrlC = true;
     }
 
     /** For tests: fixed workflows and shells whatever the config file. */
@@ -42,12 +61,24 @@ class WorkflowCli {
                 SecretsSource secrets, Terminal terminal, Clock clock, boolean handleCtrlC) {
         this.configs = configs;
         this.validator = validator;
-        this.sessions = new RunSessions(workflows, ssh, secrets, clock);
+        RunLogCopy log = runFolder -> RunLog.ofThisProcess().copyInto(runFolder);
+        RunSessions sessions = new RunSessions(workflows, ssh, secrets, clock, log);
+        this.runs = new ClusterRuns(new CreateCluster(sessions, validator), new ModifyCluster(sessions, validator));
         this.terminal = terminal;
         this.handleCtrlC = handleCtrlC;
     }
 
-    int run(RunSessions.Mode mode, RunOptions options) {
+    /** The use case behind {@code mode} on this command line. */
+    ClusterRun useCase(RunMode mode) {
+        return runs.of(mode);
+    }
+
+    int run(RunMode mode, RunOptions options) {
+        return run(runs.of(mode), options);
+    }
+
+    int run(ClusterRun use, RunOptions options) {
+        RunMode mode = use.mode();
         String name = mode.word();
         try {
             ClusterConfig config = loadAndValidate(options);
@@ -56,15 +87,15 @@ class WorkflowCli {
             }
             List<Step> steps;
             try {
-                steps = sessions.steps(mode, config, options.config);
+                steps = use.steps(config, options.config);
             } catch (IllegalArgumentException e) {
                 // unknown dependency, duplicate, cycle: a bug in the catalog, named before anything is contacted
                 terminal.err().println("hainstall " + name + ": the " + name + " workflow is inconsistent: "
                         + e.getMessage());
                 return ExitCodes.STEP_FAILED;
             }
-            return options.dryRun ? dryRun(mode, name, config, steps, options)
-                    : apply(mode, name, config, steps, options);
+            return options.dryRun ? dryRun(use, name, config, steps, options)
+                    : apply(use, name, config, steps, options);
         } catch (NotBuiltException e) {
             terminal.err().println("hainstall " + name + ": " + e.getMessage() + "; nothing was done.");
             return ExitCodes.NOT_BUILT;
@@ -91,13 +122,12 @@ class WorkflowCli {
         return config;
     }
 
-    private int dryRun(RunSessions.Mode mode, String name, ClusterConfig config, List<Step> steps,
-                       RunOptions options) {
+    private int dryRun(ClusterRun use, String name, ClusterConfig config, List<Step> steps, RunOptions options) {
         // create plans against blank nodes and contacts nothing; modify checks the real nodes.
         String header = "hainstall " + name + " --dry-run: cluster " + clusterName(config)
-                + (mode == RunSessions.Mode.CREATE ? " (blank nodes assumed; nothing contacted)" : "");
+                + (use.mode() == RunMode.CREATE ? " (blank nodes assumed; nothing contacted)" : "");
         try {
-            RunSession session = sessions.dryRun(mode, config, options.config, steps,
+            RunSession session = use.dryRun(config, options.config, steps,
                     options.verbose ? new TerminalProgress(terminal.err(), true) : e -> { });
             RunSession.Result result = session.run();
             DryRunReport report = new DryRunReport(header);
@@ -110,19 +140,18 @@ class WorkflowCli {
         }
     }
 
-    private int apply(RunSessions.Mode mode, String name, ClusterConfig config, List<Step> steps,
-                      RunOptions options) {
+    private int apply(ClusterRun use, String name, ClusterConfig config, List<Step> steps, RunOptions options) {
         if (!options.yes && !confirmed(name, config, options)) {
             return ExitCodes.CANCELLED;
         }
         RunSession session;
         ShownNotices progress = new ShownNotices(new TerminalProgress(terminal.out(), options.verbose));
         try {
-            List<String> made = sessions.prepareSecrets(mode, config, options.config);
+            List<String> made = use.prepareSecrets(config, options.config);
             if (!made.isEmpty()) {
                 terminal.out().println("generated in the secrets folder: " + String.join(", ", made));
             }
-            session = sessions.apply(mode, config, options.config, steps, new TerminalPrompter(terminal),
+            session = use.apply(config, options.config, steps, new TerminalPrompter(terminal),
                     progress, options.fresh);
         } catch (IOException | RuntimeException e) {
             terminal.err().println("hainstall " + name + ": cannot read the secrets beside " + options.config + ": "

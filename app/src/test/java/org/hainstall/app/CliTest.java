@@ -22,6 +22,8 @@ import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.usecase.ConfigCheck;
+import org.hainstall.core.usecase.NotBuiltException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

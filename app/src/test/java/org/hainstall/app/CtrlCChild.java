@@ -15,6 +15,7 @@ import org.hainstall.core.plan.StepException;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.usecase.RunMode;
 
 /**
  * The command line that {@link CtrlCTest} interrupts with SIGINT: {@code modify --yes} on stand-in nodes, whose
@@ -75,6 +76,6 @@ public final class CtrlCChild {
         RunOptions options = new RunOptions();
         options.config = config;
         options.yes = true;
-        System.exit(cli.run(RunSessions.Mode.MODIFY, options));
+        System.exit(cli.run(RunMode.MODIFY, options));
     }
 }

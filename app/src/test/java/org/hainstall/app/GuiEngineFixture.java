@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.hainstall.app.logging.RunLog;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
 import org.hainstall.core.plan.SecretsView;
@@ -13,9 +14,15 @@ import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.usecase.ClusterRuns;
+import org.hainstall.core.usecase.ConfigCheck;
+import org.hainstall.core.usecase.CreateCluster;
+import org.hainstall.core.usecase.ModifyCluster;
+import org.hainstall.core.usecase.RunSessions;
+import org.hainstall.core.usecase.SecretsSource;
 
 /**
- * The wizard's engine as production builds it (GuiWorkflows over RunSessions and core's real RunSession), with
+ * The wizard's engine as production builds it (GuiWorkflows over core's CreateCluster and ModifyCluster and its real RunSession), with
  * test steps and two stand-in nodes in place of the catalog and SSH: the adapter is what is under test here.
  */
 final class GuiEngineFixture {
@@ -74,7 +81,10 @@ final class GuiEngineFixture {
                 return List.of("admin key");
             }
         };
-        return new GuiWorkflows(config -> problems, new RunSessions(file -> workflows, file -> ssh, secrets,
-                Clock.systemUTC()));
+        ConfigCheck validator = config -> problems;
+        RunSessions sessions = new RunSessions(file -> workflows, file -> ssh, secrets, Clock.systemUTC(),
+                runFolder -> RunLog.ofThisProcess().copyInto(runFolder));
+        return new GuiWorkflows(new ClusterRuns(new CreateCluster(sessions, validator),
+                new ModifyCluster(sessions, validator)));
     }
 }

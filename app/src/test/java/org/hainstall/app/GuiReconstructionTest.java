@@ -17,6 +17,8 @@ import org.hainstall.core.remote.SshOptions;
 import org.hainstall.core.remote.SshServerExtension;
 import org.hainstall.core.secrets.KeyGenerator;
 import org.hainstall.core.secrets.SshKeyPair;
+import org.hainstall.core.usecase.LiveClusterReader;
+import org.hainstall.core.usecase.ReconstructCluster;
 import org.hainstall.ui.Reconstruction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,8 @@ class GuiReconstructionTest {
                 default -> new CommandResult(1, "", "not on this node");
             };
         }));
-        reconstruction = new GuiReconstruction(ConfigLoader::new, new LiveClusterReader(SshOptions.DEFAULTS),
-                Runnable::run);
+        reconstruction = new GuiReconstruction(() -> new ReconstructCluster(new LiveClusterReader(SshOptions.DEFAULTS),
+                ConfigLoader::new), Runnable::run);
     }
 
     @Test

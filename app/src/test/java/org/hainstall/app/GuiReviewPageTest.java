@@ -11,6 +11,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.files.CoreConfigFiles;
 import org.hainstall.ui.pages.ReviewPage;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class GuiReviewPageTest {
     @Test
     void modifyPlanChecksTheRealNodesAndShowsTheChangesPerNodeWithoutMakingThem(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            page.setPlanMode("modify");
+            page.setPlanMode(RunMode.MODIFY);
             page.computePlan();
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status(robot).contains("changes planned"));

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.hainstall.core.plan.StepId;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.RunConfirmation;
 import org.hainstall.ui.run.LogLine;
@@ -57,7 +58,7 @@ class GuiRunPageTest {
 
     @Test
     void coresEventsReachTheRunPageAndAPromptAnsweredThereCompletesTheRun(FxRobot robot) throws Exception {
-        robot.interact(() -> page.start("modify"));
+        robot.interact(() -> page.start(RunMode.MODIFY));
         // Looked up on the FX thread: a lookup from the test thread walks the scene graph while the run's events
         // change it, and in CI it met a node already detached from its scene.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> promptDone(robot).isPresent());

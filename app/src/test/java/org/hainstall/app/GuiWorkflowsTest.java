@@ -17,11 +17,17 @@ import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.core.plan.StepId;
-import org.hainstall.ui.run.RunHandle;
-import org.hainstall.ui.run.RunRequest;
+import org.hainstall.core.usecase.RunHandle;
+import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.usecase.RunRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * A run the wizard starts, from its engine port ({@link GuiWorkflows}) through core's {@code ClusterRun.start} to
+ * core's real {@code RunSession}, with test steps and stand-in nodes: the behaviour lives in core's use case, the
+ * fixtures (stand-in nodes and steps) are the command line's.
+ */
 class GuiWorkflowsTest {
     @TempDir
     Path dir;
@@ -35,7 +41,7 @@ class GuiWorkflowsTest {
     @Test
     void modifyRunsTheStepsOnTheNodesAndReportsEveryEventAndItsLogFolder() throws Exception {
         Path file = configFile();
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, file, "modify", false),
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, file, RunMode.MODIFY, false),
                 events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
         handle.finished().get(20, TimeUnit.SECONDS);
 
@@ -54,7 +60,7 @@ class GuiWorkflowsTest {
     void aPromptIsAskedThroughTheWizardsPrompterAndTheRunGoesOnWhenItIsAnswered() throws Exception {
         fixture.steps = List.of(new CliStep(StepId.onNode("power-on", "n1"), CliStep.Kind.PROMPT));
         LinkedBlockingQueue<CompletableFuture<Prompt.Answer>> asked = new LinkedBlockingQueue<>();
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), "create", false),
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), RunMode.CREATE, false),
                 events::add, p -> {
                     CompletableFuture<Prompt.Answer> f = new CompletableFuture<>();
                     asked.add(f);
@@ -71,8 +77,8 @@ class GuiWorkflowsTest {
 
     @Test
     void createDryRunPlansAgainstBlankNodesContactsNothingAndNeedsNoSavedFile() throws Exception {
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, "create", true), events::add,
-                p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, RunMode.CREATE, true),
+                events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
         handle.finished().get(20, TimeUnit.SECONDS);
 
         assertThat(events).filteredOn(e -> e instanceof Event.ChangePlanned).hasSize(3);
@@ -85,7 +91,7 @@ class GuiWorkflowsTest {
     @Test
     void aConfigWithErrorsIsRefusedNamingThePathAndNothingIsContacted() throws Exception {
         fixture.problems = List.of(Problem.error("nodes[1].address", "ADDRESS_INVALID", "not an IPv4 address"));
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), "modify", false),
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), RunMode.MODIFY, false),
                 events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
 
         assertThatThrownBy(() -> handle.finished().get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -96,7 +102,7 @@ class GuiWorkflowsTest {
 
     @Test
     void anUnsavedConfigIsNotRunBecauseItsKeysAndLogsLiveBesideItsFile() {
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, "modify", false),
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, RunMode.MODIFY, false),
                 events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
 
         assertThatThrownBy(() -> handle.finished().get(20, TimeUnit.SECONDS)).cause()
@@ -109,7 +115,7 @@ class GuiWorkflowsTest {
         fixture.steps = List.of(new CliStep(StepId.onNode("power-on", "n1"), CliStep.Kind.PROMPT),
                 new CliStep(StepId.onNode("packages", "n1"), CliStep.Kind.CHANGE, "power-on"));
         LinkedBlockingQueue<CompletableFuture<Prompt.Answer>> asked = new LinkedBlockingQueue<>();
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), "modify", false),
+        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), RunMode.MODIFY, false),
                 events::add, p -> {
                     CompletableFuture<Prompt.Answer> f = new CompletableFuture<>();
                     asked.add(f);
@@ -124,13 +130,5 @@ class GuiWorkflowsTest {
         Event last = events.get(events.size() - 1);
         assertThat(last).isInstanceOf(Event.RunFinished.class);
         assertThat(((Event.RunFinished) last).success()).isFalse();
-    }
-
-    @Test
-    void anUnknownModeIsRefused() {
-        RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, null, "destroy", false),
-                events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
-        assertThatThrownBy(() -> handle.finished().get(20, TimeUnit.SECONDS)).cause()
-                .hasMessageContaining("unknown mode 'destroy'");
     }
 }

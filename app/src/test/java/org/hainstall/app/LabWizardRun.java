@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.MemoryPreferences;
 import org.hainstall.ui.ScreenCapture;
 import org.hainstall.ui.WindowIdentity;
@@ -54,7 +55,7 @@ public final class LabWizardRun {
         // The wired services as they are, but preferences kept in memory (the lab's root has no desktop settings
         // worth changing) and no file manager to open.
         WizardServices services = new WizardServices(wired.files(), wired.validator(), wired.workflows(),
-                wired.reconstruction(), wired.dialogs(), new MemoryPreferences(), folder -> { }, wired.random(),
+                wired.reconstruction(), wired.cloning(), wired.dialogs(), new MemoryPreferences(), folder -> { }, wired.random(),
                 wired.clock(), wired.io(), wired.about());
         Platform.startup(WindowIdentity::nameApplication);
         Wizard wizard = fx(() -> {
@@ -79,7 +80,7 @@ public final class LabWizardRun {
 
         fx(() -> {
             wizard.go("run");
-            wizard.runPage().start("modify");
+            wizard.runPage().start(RunMode.MODIFY);
             return null;
         });
         waitUntil("the start confirmation", 120, () -> confirmation() != null);

@@ -20,6 +20,7 @@ import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.SshOptions;
 import org.hainstall.core.remote.SshServerExtension;
 import org.hainstall.core.remote.SshShell;
+import org.hainstall.core.usecase.ShellsSource;
 import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

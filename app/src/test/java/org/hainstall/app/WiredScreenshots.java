@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.hainstall.core.config.ConfigValidator;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.FxDialogs;
 import org.hainstall.ui.MemoryPreferences;
 import org.hainstall.ui.ScreenCapture;
@@ -50,8 +51,8 @@ public final class WiredScreenshots {
         Injector injector = Guice.createInjector(new AppModule());
         WizardServices wired = injector.getInstance(WizardServices.class);
         WizardServices services = new WizardServices(new CoreConfigFiles(), new ConfigValidator()::validate,
-                wired.workflows(), wired.reconstruction(), new FxDialogs(), new MemoryPreferences(), folder -> { },
-                new SplittableRandom(7), java.time.Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
+                wired.workflows(), wired.reconstruction(), wired.cloning(), new FxDialogs(), new MemoryPreferences(),
+                folder -> { }, new SplittableRandom(7), java.time.Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "screenshots-io");
                     t.setDaemon(true);
                     return t;
@@ -134,7 +135,7 @@ public final class WiredScreenshots {
         // Start: the real dry run, then the confirmation with its summary per node; not confirmed here.
         fx(() -> {
             wizard.go("run");
-            wizard.runPage().start("create");
+            wizard.runPage().start(RunMode.CREATE);
             return null;
         });
         waitWhile(() -> confirmation() == null);

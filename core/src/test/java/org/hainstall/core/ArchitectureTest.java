@@ -71,4 +71,11 @@ class ArchitectureTest {
     private static String[] concat(String[]... groups) {
         return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
+
+    @ArchTest
+    static final ArchRule onlyFrontEndsUseTheUseCases = noClasses().that().resideInAPackage("org.hainstall.core..")
+            .and().resideOutsideOfPackage("org.hainstall.core.usecase..")
+            .should().dependOnClassesThat().resideInAPackage("org.hainstall.core.usecase..")
+            .because("the use cases sit on top of core's subsystems; a subsystem that reached up into them would "
+                    + "make the product's actions depend on each other in circles");
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.run.RunConfirmation;
 
 /** {@link Dialogs} with JavaFX's own dialogs and file choosers. */
@@ -87,13 +88,13 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public boolean confirmRun(Window owner, RunConfirmation c) {
-        ButtonType go = new ButtonType("create".equals(c.mode()) ? "_Create the cluster" : "_Modify the nodes",
+        ButtonType go = new ButtonType(c.mode() == RunMode.CREATE ? "_Create the cluster" : "_Modify the nodes",
                 ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType("Do_n't start", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert a = new Alert(c.plan().anyDestructive() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, "",
                 go, no);
         a.initOwner(owner);
-        a.setTitle("Start " + c.mode());
+        a.setTitle("Start " + c.mode().word());
         a.setHeaderText(c.question());
         TextArea plan = new TextArea(c.plan().text());
         plan.setEditable(false);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 import org.hainstall.core.config.ConfigValidator;
+import org.hainstall.core.usecase.CloneCluster;
 import org.hainstall.ui.files.CoreConfigFiles;
 import org.hainstall.ui.run.FolderOpener;
 import org.hainstall.ui.run.Workflows;
@@ -28,9 +29,10 @@ public final class UiModule extends AbstractModule {
     }
 
     @Provides
-    WizardServices services(Workflows workflows, Reconstruction reconstruction, AboutInfo about) {
+    WizardServices services(Workflows workflows, Reconstruction reconstruction, CloneCluster cloning,
+                            AboutInfo about) {
         ConfigValidator validator = new ConfigValidator();
-        return new WizardServices(new CoreConfigFiles(), validator::validate, workflows, reconstruction,
+        return new WizardServices(new CoreConfigFiles(), validator::validate, workflows, reconstruction, cloning,
                 new FxDialogs(), Preferences.userNodeForPackage(Wizard.class), FolderOpener.XDG_OPEN,
                 new SecureRandom(), Clock.systemUTC(), Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "hainstall-io");

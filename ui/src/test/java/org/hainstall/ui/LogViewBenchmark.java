@@ -22,10 +22,11 @@ import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.EventSink;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.OutputListener;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.EventPump;
-import org.hainstall.ui.run.RunHandle;
-import org.hainstall.ui.run.RunRequest;
+import org.hainstall.core.usecase.RunHandle;
+import org.hainstall.core.usecase.RunRequest;
 import org.hainstall.ui.run.Workflows;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class LogViewBenchmark {
 
     @Test
     void logViewSustainedLinesPerSecond(FxRobot robot) throws Exception {
-        robot.interact(() -> page.start("create"));
+        robot.interact(() -> page.start(RunMode.CREATE));
         org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> sink.get() != null);
         sink.get().publish(new Event.RunStarted(Instant.now(), "bench", "create", List.of(STEP)));
         sink.get().publish(new Event.StepStarted(Instant.now(), STEP, "packages"));

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.hainstall.core.plan.Prompt;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.LogLine;
 import org.hainstall.ui.run.PlanSummary;
@@ -44,7 +45,7 @@ class RunPageTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.finishedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(engine.request.mode()).isEqualTo("create");
+        assertThat(engine.request.mode()).isEqualTo(RunMode.CREATE);
         assertThat(engine.request.config()).isEqualTo(ExampleConfig.expected());
         RunItem cluster = run.runTree().root().getValue();
         assertThat(cluster.status()).isEqualTo(Status.FAILED);
@@ -131,7 +132,7 @@ class RunPageTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> wizard.go("run"));
         assertThat(robot.lookup("#run-start").queryButton().isDisabled()).isTrue();
-        robot.interact(() -> wizard.runPage().start("create"));
+        robot.interact(() -> wizard.runPage().start(RunMode.CREATE));
         assertThat(engine.request).isNull();
         assertThat(wizard.runPage().runningProperty().get()).isFalse();
     }
@@ -164,7 +165,7 @@ class RunPageTest {
         assertThat(wizard.runPage().stateProperty().get()).isEqualTo(RunState.NOT_STARTED);
         assertThat(wizard.runPage().statusText()).startsWith("Not started");
         RunConfirmation asked = dialogs.confirmations.get(0);
-        assertThat(asked.mode()).isEqualTo("create");
+        assertThat(asked.mode()).isEqualTo(RunMode.CREATE);
         assertThat(asked.question()).isEqualTo("Create the cluster sales-db?");
         assertThat(asked.plan().nodes()).extracting(PlanSummary.NodePlan::node)
                 .containsExactly("sales-db1", "sales-db2", "cluster-wide");

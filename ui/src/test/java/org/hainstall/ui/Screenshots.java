@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.hainstall.core.usecase.RunMode;
 
 /**
  * Opens the wizard in a real window (run it under Xvfb: ui/take-screenshots.sh) and writes PNGs of what only the
@@ -67,7 +68,7 @@ public final class Screenshots {
         fx(() -> wizard.openFile(example)).get(10, TimeUnit.SECONDS);
         fx(() -> {
             wizard.go("run");
-            wizard.runPage().start("create");
+            wizard.runPage().start(RunMode.CREATE);
             return null;
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

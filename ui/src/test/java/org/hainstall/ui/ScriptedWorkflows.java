@@ -15,8 +15,8 @@ import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.OutputListener;
-import org.hainstall.ui.run.RunHandle;
-import org.hainstall.ui.run.RunRequest;
+import org.hainstall.core.usecase.RunHandle;
+import org.hainstall.core.usecase.RunRequest;
 import org.hainstall.ui.run.Workflows;
 
 /**

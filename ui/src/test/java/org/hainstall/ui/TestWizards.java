@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hainstall.core.config.ConfigLoader;
+import org.hainstall.core.config.ConfigWriter;
+import org.hainstall.core.usecase.CloneCluster;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.hainstall.core.config.ClusterConfig;
@@ -33,7 +36,8 @@ final class TestWizards {
 
     static WizardServices services(ScriptedDialogs dialogs, Workflows workflows,
                                    Function<ClusterConfig, List<Problem>> validator, Reconstruction reconstruction) {
-        return new WizardServices(new CoreConfigFiles(), validator, workflows, reconstruction, dialogs,
+        return new WizardServices(new CoreConfigFiles(), validator, workflows, reconstruction,
+                new CloneCluster(new ConfigLoader(), new ConfigWriter(), new ConfigValidator()), dialogs,
                 new MemoryPreferences(), folder -> { }, new SplittableRandom(7), Clock.systemUTC(),
                 Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "test-io");

@@ -57,8 +57,8 @@ class WizardConfigTest {
         // Core's validator, plus one stand-in rule for the invalid-address test that applies only while core's
         // own validator does not report that path yet (it is a placeholder until merged).
         WizardServices s = TestWizards.services(dialogs, Workflows.NOT_WIRED, WizardConfigTest::validate);
-        wizard = new Wizard(new WizardServices(files, s.validator(), s.workflows(), s.reconstruction(), s.dialogs(),
-                s.prefs(), s.folders(), s.random(), s.clock(), s.io(), s.about()));
+        wizard = new Wizard(new WizardServices(files, s.validator(), s.workflows(), s.reconstruction(), s.cloning(),
+                s.dialogs(), s.prefs(), s.folders(), s.random(), s.clock(), s.io(), s.about()));
         wizard.show(stage, java.util.Optional.empty());
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.run.RunState;
 import org.hainstall.ui.validation.PageFields;
 
@@ -21,7 +22,7 @@ import org.hainstall.ui.validation.PageFields;
  */
 public final class FinishPage extends WizardPage {
     /** What the Finish page reports. {@code runFolder} and {@code configFile} may be null. */
-    public record Outcome(RunState state, String mode, String summary, Path runFolder, Path configFile) { }
+    public record Outcome(RunState state, RunMode mode, String summary, Path runFolder, Path configFile) { }
 
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -71,7 +72,7 @@ public final class FinishPage extends WizardPage {
         title.setText(switch (o.state()) {
             case NOT_STARTED -> "No run yet";
             case RUNNING -> "The run is still going";
-            case SUCCEEDED -> "create".equals(o.mode()) ? "The cluster is created" : "The cluster matches the config";
+            case SUCCEEDED -> o.mode() == RunMode.CREATE ? "The cluster is created" : "The cluster matches the config";
             case FAILED -> "The run failed";
             case CANCELLED -> "The run was cancelled";
             case STOPPED -> "The run stopped";
@@ -80,7 +81,7 @@ public final class FinishPage extends WizardPage {
             case NOT_STARTED -> "Nothing was changed on any node: no run was started. Go back to the Run page to "
                     + "start one; it shows what it will change and asks first.";
             case RUNNING -> "Go back to the Run page to follow it. " + o.summary();
-            case SUCCEEDED, FAILED, CANCELLED, STOPPED -> sentence(o.mode() + ": " + o.summary())
+            case SUCCEEDED, FAILED, CANCELLED, STOPPED -> sentence(o.mode().word() + ": " + o.summary())
                     + (o.state() == RunState.SUCCEEDED ? ""
                     : " A later run resumes where this one stopped, without redoing a finished step.");
         });

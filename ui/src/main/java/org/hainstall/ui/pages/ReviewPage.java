@@ -21,10 +21,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.files.ConfigFiles;
 import org.hainstall.ui.run.DryRun;
 import org.hainstall.ui.run.PlanSummary;
-import org.hainstall.ui.run.RunRequest;
+import org.hainstall.core.usecase.RunRequest;
+import org.hainstall.ui.run.RunModeChoice;
 import org.hainstall.ui.run.Workflows;
 import org.hainstall.ui.validation.PageFields;
 
@@ -38,7 +40,7 @@ public final class ReviewPage extends WizardPage {
     private final TreeView<String> plan = new TreeView<>();
     private final Label planStatus = new Label();
     private final Button compute = new Button("Compute the _dry-run plan");
-    private final javafx.scene.control.ComboBox<String> mode = new javafx.scene.control.ComboBox<>();
+    private final javafx.scene.control.ComboBox<RunMode> mode = new javafx.scene.control.ComboBox<>();
 
     public ReviewPage(Supplier<ClusterConfig> config, Supplier<Path> file, ConfigFiles files, Workflows workflows) {
         super("review", "Review", List.of(""), new PageFields());
@@ -52,8 +54,7 @@ public final class ReviewPage extends WizardPage {
         plan.setId("review-plan");
         plan.setShowRoot(false);
         compute.setId("review-compute");
-        mode.getItems().addAll("create", "modify");
-        mode.setValue("create");
+        RunModeChoice.fill(mode);
         mode.setId("review-mode");
         mode.setTooltip(new Tooltip("create: planned against blank nodes, nothing contacted; "
                 + "modify: checks the real nodes over SSH (the config must be saved: its keys live beside it)"));
@@ -92,8 +93,8 @@ public final class ReviewPage extends WizardPage {
         yaml.setText(files.toYaml(config.get()));
     }
 
-    /** Which run the plan is for: "create" or "modify". */
-    public void setPlanMode(String runMode) {
+    /** Which run the plan is for. */
+    public void setPlanMode(RunMode runMode) {
         mode.setValue(runMode);
     }
 

@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Prompt;
+import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.run.DryRun;
 import org.hainstall.ui.run.EventPump;
 import org.hainstall.ui.run.FolderOpener;
@@ -37,10 +38,11 @@ import org.hainstall.ui.run.LogLine;
 import org.hainstall.ui.run.LogView;
 import org.hainstall.ui.run.PlanSummary;
 import org.hainstall.ui.run.PromptBanners;
-import org.hainstall.ui.run.RunHandle;
+import org.hainstall.core.usecase.RunHandle;
 import org.hainstall.ui.run.RunConfirmation;
 import org.hainstall.ui.run.RunItem;
-import org.hainstall.ui.run.RunRequest;
+import org.hainstall.core.usecase.RunRequest;
+import org.hainstall.ui.run.RunModeChoice;
 import org.hainstall.ui.run.RunState;
 import org.hainstall.ui.run.RunTree;
 import org.hainstall.ui.run.StatusIcons;
@@ -66,7 +68,7 @@ public final class RunPage extends WizardPage {
     private final LogView log = new LogView();
     private final TreeView<RunItem> tree = new TreeView<>();
     private final Label status = new Label("Not started.");
-    private final ComboBox<String> mode = new ComboBox<>();
+    private final ComboBox<RunMode> mode = new ComboBox<>();
     private final Button start = new Button("_Start");
     private final Button cancel = new Button("Cancel _run");
     private final Button openLogs = new Button("Open _log folder");
@@ -79,7 +81,7 @@ public final class RunPage extends WizardPage {
             new javafx.beans.property.SimpleBooleanProperty(this, "blocked");
     private RunTree runTree;
     private RunHandle handle;
-    private String runMode;
+    private RunMode runMode;
     private boolean cancelRequested;
     private long lastTreeRefresh;
 
@@ -134,8 +136,8 @@ public final class RunPage extends WizardPage {
         return state.getReadOnlyProperty();
     }
 
-    /** The mode of the run started last ("create" or "modify"); null before any. */
-    public String runMode() {
+    /** The mode of the run started last; null before any. */
+    public RunMode runMode() {
         return runMode;
     }
 
@@ -183,10 +185,10 @@ public final class RunPage extends WizardPage {
     }
 
     /**
-     * Starts {@code mode} ("create" or "modify"): saves the config if needed, computes the dry run, shows its
+     * Starts a run of {@code runMode}: saves the config if needed, computes the dry run, shows its
      * summary per node (changes, destructive commands) and starts only once the admin confirms it.
      */
-    public void start(String runMode) {
+    public void start(RunMode runMode) {
         if (running.get() || planning.get() || !workflows.available()) {
             return;
         }
@@ -202,14 +204,14 @@ public final class RunPage extends WizardPage {
                 status.setText("Not started: the config must be saved first (its secrets live beside it).");
                 return;
             }
-            status.setText("Checking what " + runMode + " will change (a dry run; nothing is changed)…");
+            status.setText("Checking what " + runMode.word() + " will change (a dry run; nothing is changed)…");
             ClusterConfig c = config.get();
             new DryRun(workflows).of(new RunRequest(c, configFile.get(), runMode, true))
                     .whenComplete((events, err) -> Platform.runLater(() -> confirmThenBegin(runMode, c, events, err)));
         });
     }
 
-    private void confirmThenBegin(String runMode, ClusterConfig c, List<Event> events, Throwable err) {
+    private void confirmThenBegin(RunMode runMode, ClusterConfig c, List<Event> events, Throwable err) {
         planning.set(false);
         if (err != null) {
             status.setText("Not started: the dry run failed: " + rootMessage(err));
@@ -237,7 +239,7 @@ public final class RunPage extends WizardPage {
         return t.getMessage();
     }
 
-    private void begin(String runMode) {
+    private void begin(RunMode runMode) {
         if (running.get()) {
             return;
         }
@@ -253,7 +255,7 @@ public final class RunPage extends WizardPage {
         running.set(true);
         finished.set(false);
         state.set(RunState.RUNNING);
-        status.setText("Running " + runMode + "…");
+        status.setText("Running " + runMode.word() + "…");
         pump.start();
         handle = workflows.start(new RunRequest(c, configFile.get(), runMode, false), pump, prompter);
         // One hop to the FX thread for the end of the run, not one per event.
@@ -365,8 +367,7 @@ public final class RunPage extends WizardPage {
     }
 
     private BorderPane build() {
-        mode.getItems().addAll("create", "modify");
-        mode.setValue("create");
+        RunModeChoice.fill(mode);
         mode.setId("run-mode");
         mode.setTooltip(new Tooltip("create: new nodes, provisioned first; modify: existing nodes over SSH"));
         start.setId("run-start");

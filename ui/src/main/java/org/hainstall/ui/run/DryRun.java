@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Prompt;
+import org.hainstall.core.usecase.RunHandle;
+import org.hainstall.core.usecase.RunRequest;
 
 /** A dry run on the engine: what a run would change, with nothing contacted for create and nothing changed. */
 public final class DryRun {

@@ -2,6 +2,8 @@ package org.hainstall.ui.run;
 
 import org.hainstall.core.plan.AdminPrompter;
 import org.hainstall.core.plan.EventSink;
+import org.hainstall.core.usecase.RunHandle;
+import org.hainstall.core.usecase.RunRequest;
 
 /**
  * What the wizard needs from core's engine: start a workflow (or its dry run) that reports through

@@ -1,4 +1,4 @@
-package org.hainstall.core.provision;
+package org.hainstall.core.machines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -16,7 +16,7 @@ import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepException;
 import org.hainstall.core.secrets.KeyGenerator;
 import org.hainstall.core.secrets.SecretsStore;
-import org.hainstall.core.seed.TestClusters;
+import org.hainstall.core.testing.TestClusters;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.SecretsView;
 
 /** Opens the cluster's secrets folder beside its config ({@code sales-db.secrets/}); wired to core's SecretsStore. */
-interface SecretsSource {
+public interface SecretsSource {
     SecretsView open(Path configFile, ClusterConfig config) throws IOException;
 
     /**

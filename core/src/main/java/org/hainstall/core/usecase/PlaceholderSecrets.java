@@ -1,4 +1,4 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
 import org.hainstall.core.plan.SecretsView;
 

@@ -1,22 +1,21 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.hainstall.app.logging.RunLog;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.EventSink;
 
 /**
  * Passes a run's events on and, from the run's start to its end, copies the log into the run's folder
- * ({@link RunLog}): the details behind a failed step, and any library message, sit beside the step's log.
+ * ({@link RunLogCopy}): the details behind a failed step, and any library message, sit beside the step's log.
  */
 final class RunLogSink implements EventSink {
     private final EventSink next;
-    private final RunLog log;
+    private final RunLogCopy log;
     private final Function<String, Path> folderOfRun;
     private AutoCloseable copy;
 
-    RunLogSink(EventSink next, RunLog log, Function<String, Path> folderOfRun) {
+    RunLogSink(EventSink next, RunLogCopy log, Function<String, Path> folderOfRun) {
         this.next = next;
         this.log = log;
         this.folderOfRun = folderOfRun;

@@ -1,11 +1,10 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.hainstall.app.logging.RunLog;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.AdminPrompter;
 import org.hainstall.core.plan.EventSink;
@@ -23,26 +22,21 @@ import org.hainstall.core.remote.ShellFactory;
  * config otherwise), the secrets (placeholders for a create dry run, the secrets folder otherwise) and the state
  * folder beside the config.
  */
-final class RunSessions {
-    enum Mode {
-        CREATE, MODIFY;
-
-        String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
+public final class RunSessions {
     private final WorkflowsSource workflows;
     private final ShellsSource ssh;
     private final SecretsSource secrets;
     private final Clock clock;
+    private final RunLogCopy logCopy;
 
     @Inject
-    RunSessions(WorkflowsSource workflows, ShellsSource ssh, SecretsSource secrets, Clock clock) {
+    public RunSessions(WorkflowsSource workflows, ShellsSource ssh, SecretsSource secrets, Clock clock,
+                       RunLogCopy logCopy) {
         this.workflows = workflows;
         this.ssh = ssh;
         this.secrets = secrets;
         this.clock = clock;
+        this.logCopy = logCopy;
     }
 
     /**
@@ -50,9 +44,9 @@ final class RunSessions {
      * (an unknown dependency, a duplicate, a cycle: a bug, named before anything is contacted) and
      * {@link NotBuiltException} when the workflow is missing from this build.
      */
-    List<Step> steps(Mode mode, ClusterConfig config, Path configFile) {
+    public List<Step> steps(RunMode mode, ClusterConfig config, Path configFile) {
         Workflows w = workflows.forConfig(configFile);
-        List<Step> steps = mode == Mode.MODIFY ? w.modify(config) : w.create(config);
+        List<Step> steps = mode == RunMode.MODIFY ? w.modify(config) : w.create(config);
         new StepGraph(steps);
         return steps;
     }
@@ -61,11 +55,11 @@ final class RunSessions {
      * A dry run: {@code create} plans against blank nodes with placeholder secrets and contacts nothing; {@code modify}
      * checks the real nodes over SSH. Writes nothing anywhere.
      */
-    RunSession dryRun(Mode mode, ClusterConfig config, Path configFile, List<Step> steps, EventSink events)
-            throws IOException {
-        ShellFactory shells = mode == Mode.CREATE ? workflows.forConfig(configFile).blankShells(config)
+    public RunSession dryRun(RunMode mode, ClusterConfig config, Path configFile, List<Step> steps,
+                             EventSink events) throws IOException {
+        ShellFactory shells = mode == RunMode.CREATE ? workflows.forConfig(configFile).blankShells(config)
                 : ssh.forConfig(configFile);
-        SecretsView view = mode == Mode.CREATE ? new PlaceholderSecrets() : secrets.open(configFile, config);
+        SecretsView view = mode == RunMode.CREATE ? new PlaceholderSecrets() : secrets.open(configFile, config);
         return new RunSession(config, steps, shells, view, p -> {
             throw new IllegalStateException("a dry run asks nothing");
         }, events, StateFolder.forConfig(configFile), clock, RunSession.Options.dryRun(mode.word()));
@@ -75,28 +69,28 @@ final class RunSessions {
      * Generates the secrets the run needs and the folder lacks (for {@code create}, also pins the host keys of the
      * nodes it is about to make). Returns what was made, never a secret.
      */
-    List<String> prepareSecrets(Mode mode, ClusterConfig config, Path configFile) throws IOException {
-        return secrets.prepare(configFile, config, mode == Mode.CREATE);
+    public List<String> prepareSecrets(RunMode mode, ClusterConfig config, Path configFile) throws IOException {
+        return secrets.prepare(configFile, config, mode == RunMode.CREATE);
     }
 
     /** An applying run over SSH, resuming the last unfinished run of the same config unless {@code fresh}. */
-    RunSession apply(Mode mode, ClusterConfig config, Path configFile, List<Step> steps, AdminPrompter prompter,
-                     EventSink events, boolean fresh) throws IOException {
+    public RunSession apply(RunMode mode, ClusterConfig config, Path configFile, List<Step> steps,
+                            AdminPrompter prompter, EventSink events, boolean fresh) throws IOException {
         SecretsView view = secrets.open(configFile, config);
         RunSession.Options options = RunSession.Options.apply(mode.word());
         if (fresh) {
             options = options.withoutResume();
         }
-        if (mode == Mode.CREATE) {
+        if (mode == RunMode.CREATE) {
             options = options.connectingOnFirstUse(); // the nodes exist only after provisioning
         }
-        EventSink withLog = new RunLogSink(events, RunLog.ofThisProcess(), runId -> runFolder(configFile, runId));
+        EventSink withLog = new RunLogSink(events, logCopy, runId -> runFolder(configFile, runId));
         return new RunSession(config, steps, ssh.forConfig(configFile), view, prompter, withLog,
                 StateFolder.forConfig(configFile), clock, options);
     }
 
     /** Where a run's logs and event stream are written, once the run has its id. */
-    static Path runFolder(Path configFile, String runId) {
+    public static Path runFolder(Path configFile, String runId) {
         return StateFolder.forConfig(configFile).runs().resolve(runId);
     }
 }

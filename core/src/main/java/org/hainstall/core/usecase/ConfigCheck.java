@@ -1,4 +1,4 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
@@ -6,7 +6,7 @@ import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.config.Problem;
 
 /** Validation as the command line sees it: core's pure validator, behind an interface tests can replace. */
-interface ConfigCheck {
+public interface ConfigCheck {
     List<Problem> validate(ClusterConfig config);
 
     /** Core's validator. */

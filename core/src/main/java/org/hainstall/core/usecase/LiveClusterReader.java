@@ -1,5 +1,6 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,35 +26,36 @@ import org.hainstall.core.secrets.SshPublicKey;
  * folder, or from a fingerprint the admin gives (never trusted on first use) — or, with a config and no node named,
  * the node of that cluster that {@link NodePicker} chooses. Only read-only commands run on the node.
  */
-final class LiveClusterReader {
+public final class LiveClusterReader {
     /** The {@code --from} that reads the machine hainstall runs on (when it runs on a node itself). */
-    static final String THIS_MACHINE = "local";
+    public static final String THIS_MACHINE = "local";
 
     /**
      * Where to read: {@code from} names a node, or {@value #THIS_MACHINE}; null with a {@code known} config means
      * "that cluster's nodes". {@code known} is the config at {@code config}.
      */
-    record Target(String from, Path config, ClusterConfig known, String fingerprint, Path identity, String user,
-                  int port) { }
+    public record Target(String from, Path config, ClusterConfig known, String fingerprint, Path identity,
+                         String user, int port) { }
 
     /** The shell of the node to read and, when hainstall chose it, which node that is and why. */
-    record Opened(Shell shell, Optional<NodePicker.Picked> picked) { }
+    public record Opened(Shell shell, Optional<NodePicker.Picked> picked) { }
 
     /** The target cannot be reached as given (bad options); nothing was contacted. */
-    static final class BadTargetException extends Exception {
-        BadTargetException(String message) {
+    public static final class BadTargetException extends Exception {
+        public BadTargetException(String message) {
             super(message);
         }
     }
 
     private final SshOptions ssh;
 
-    LiveClusterReader(SshOptions ssh) {
+    @Inject
+    public LiveClusterReader(SshOptions ssh) {
         this.ssh = ssh;
     }
 
     /** The workstation's part of the config (not on the nodes): the known config's, else the defaults. */
-    static WorkstationSettings workstation(ClusterConfig known, String managementAddress) {
+    public static WorkstationSettings workstation(ClusterConfig known, String managementAddress) {
         WorkstationSettings w = known == null ? WorkstationSettings.defaults()
                 : new WorkstationSettings(known.management(), known.access(), known.provisioning(), known.packages(),
                         known.db2() == null ? null : known.db2().installImage());
@@ -69,7 +71,7 @@ final class LiveClusterReader {
      * The shell to read: this machine, a named node, or (a config and no {@code from}) the cluster's active node or
      * else the first that answers. Nothing local runs unless {@code from} is {@value #THIS_MACHINE}.
      */
-    Opened openAny(Target t) throws RemoteException, IOException, BadTargetException,
+    public Opened openAny(Target t) throws RemoteException, IOException, BadTargetException,
             NodePicker.NoNodeReadableException {
         if (t.from() == null && t.known() != null) {
             NodePicker.Picked picked = new NodePicker(new SshShellFactory(SecretsStore.besideConfig(t.config()), ssh))
@@ -80,7 +82,7 @@ final class LiveClusterReader {
     }
 
     /** The node's shell: local, or SSH with pinned host keys (from the config's secrets or the fingerprint). */
-    Shell open(Target t) throws RemoteException, IOException, BadTargetException {
+    public Shell open(Target t) throws RemoteException, IOException, BadTargetException {
         if (t.from() == null) {
             throw new BadTargetException("name what to read: --config FILE reads that cluster's nodes, --from HOST "
                     + "one node, --from " + THIS_MACHINE + " this machine (when hainstall runs on a node)");

@@ -1,4 +1,4 @@
-package org.hainstall.app;
+package org.hainstall.core.usecase;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.hainstall.core.secrets.SecretsStore;
 import org.hainstall.core.plan.StoreSecretsView;
 
 /** The secrets folder beside the config file, generated where missing (create's step 3; modify's shared secrets). */
-final class CoreSecretsSource implements SecretsSource {
+public final class CoreSecretsSource implements SecretsSource {
     @Override
     public SecretsView open(Path configFile, ClusterConfig config) {
         SecretsStore store = SecretsStore.besideConfig(configFile);
