@@ -52,6 +52,7 @@ import org.hainstall.core.clone.CloneCheck;
 import org.hainstall.core.clone.CloneProposer;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.ui.files.RecentFiles;
 import org.hainstall.ui.form.Reveal;
 import org.hainstall.ui.model.ConfigModel;
@@ -288,7 +289,7 @@ public final class Wizard implements StartPage.Actions {
         int colon = entry.indexOf(": ");
         String path = colon > 0 && !entry.substring(0, colon).contains(" ") ? entry.substring(0, colon) : "";
         String why = colon > 0 && !path.isEmpty() ? entry.substring(colon + 2) : entry;
-        return Problem.warning(path, "RECONSTRUCT_UNREADABLE", "could not be read from the cluster: " + why);
+        return Problem.warning(path, ProblemCode.RECONSTRUCT_UNREADABLE, "could not be read from the cluster: " + why);
     }
 
     /** True while a reconstruct is reading the live cluster. */
@@ -588,7 +589,7 @@ public final class Wizard implements StartPage.Actions {
             where.getStyleClass().add("problem-where");
             Label what = new Label(wording.sentence(p));
             what.getStyleClass().add("problem-what");
-            Label path = new Label(p.path().isEmpty() ? p.code() : p.path() + " · " + p.code());
+            Label path = new Label(p.path().isEmpty() ? p.code().name() : p.path() + " · " + p.code());
             path.getStyleClass().add("problem-path");
             HBox line = new HBox(6, icon, where, what);
             line.setAlignment(Pos.CENTER_LEFT);

@@ -27,7 +27,7 @@ class ConfigChoiceTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("sets")
     <E extends Enum<E> & ConfigChoice> void everyWordOfTheEnumIsAcceptedAndAnyOtherIsNamedAtItsPath(
-            Class<E> type, String path, String code) throws Exception {
+            Class<E> type, String path, ProblemCode code) throws Exception {
         for (String word : ConfigChoice.valuesOf(type)) {
             List<Problem> problems = validator.validate(new ConfigOverrides().apply(Example.config(),
                     List.of(path + "=" + word)));
