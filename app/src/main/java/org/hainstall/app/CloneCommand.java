@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Propose a copy of a cluster (--name), or check a clone's config against its source (--config).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing shared that collides (warnings printed)", "1:the clone still shares what would "
-                + "collide (each named) or is invalid", "2:unreadable config"})
+                + "collide (each named) or is invalid",
+                "2:unreadable config, a --name the config would refuse, or an existing output file; nothing written"})
 final class CloneCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "The source cluster's config.")
     Path from;
@@ -75,16 +76,17 @@ final class CloneCommand implements Callable<Integer> {
         try {
             source = loader.load(from);
             if (target.name != null) {
-                if (!target.name.matches("[a-z][a-z0-9-]{0,30}")) {
-                    spec.commandLine().getErr().println("hainstall clone: --name " + target.name
-                            + ": lowercase letters, digits and '-', starting with a letter");
-                    return 2;
+                // The config's own rule: a name accepted here must validate as cluster.name in the written clone.
+                if (!ClusterConfig.ClusterInfo.isValidName(target.name)) {
+                    spec.commandLine().getErr().println("hainstall clone: --name " + target.name + ": "
+                            + ClusterConfig.ClusterInfo.NAME_RULE + "; nothing was written");
+                    return ExitCodes.NOTHING_DONE;
                 }
                 clone = new CloneProposer().propose(source, target.name);
                 cloneFile = output != null ? output : from.toAbsolutePath().resolveSibling(target.name + ".yaml");
                 if (Files.exists(cloneFile)) {
                     spec.commandLine().getErr().println("hainstall clone: " + cloneFile + " exists; not overwritten");
-                    return 2;
+                    return ExitCodes.NOTHING_DONE;
                 }
                 writer.write(clone, cloneFile);
                 List<String> made = new SecretsGenerator(SecretsStore.besideConfig(cloneFile), new KeyGenerator())
@@ -97,7 +99,7 @@ final class CloneCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("hainstall clone: " + e.getMessage());
             e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         List<Problem> problems = new ArrayList<>(validator.validate(clone));
         problems.addAll(new CloneCheck().check(source, secretsOf(from, source), clone, secretsOf(cloneFile, clone)));
@@ -105,7 +107,7 @@ final class CloneCommand implements Callable<Integer> {
         boolean ok = problems.stream().noneMatch(Problem::isError);
         out.println(ok ? "the clone shares nothing with " + from + " that would collide"
                 : "the clone is refused: fix the errors above");
-        return ok ? 0 : 1;
+        return ok ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 
     /** The secrets that matter for a clone check, read from the folder beside a config (absent parts are null). */

@@ -105,7 +105,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 known = loader.load(config);
             } catch (ConfigException e) {
                 err.println("hainstall reconstruct: " + config + ": " + e.getMessage() + " (nothing was done)");
-                return 2;
+                return ExitCodes.BAD_CONFIG;
             }
         }
         WorkstationSettings workstation = LiveClusterReader.workstation(known, managementAddress);
@@ -119,13 +119,13 @@ final class ReconstructCommand implements Callable<Integer> {
         } catch (NodePicker.NoNodeReadableException e) {
             err.println("hainstall reconstruct: no node of " + config + " could be read, so nothing was written:");
             e.reasons().forEach(reason -> err.println("  " + reason));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         } catch (LiveClusterReader.BadTargetException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         }
         opened.picked().ifPresent(p -> {
             p.unread().forEach(reason -> out.println("not read: " + reason));
@@ -147,7 +147,7 @@ final class ReconstructCommand implements Callable<Integer> {
             result = ConfigAssembler.assemble(facts, workstation);
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         }
         writer.write(result.config(), output);
         out.println("wrote " + output);
@@ -161,7 +161,7 @@ final class ReconstructCommand implements Callable<Integer> {
         problems.forEach(p -> out.println("  " + p));
         boolean complete = result.unreadable().isEmpty() && problems.stream().noneMatch(Problem::isError);
         out.println(complete ? "the config is complete and valid" : "the config needs attention (see above)");
-        return complete ? 0 : 1;
+        return complete ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 
     private void writeSecrets(ClusterConfig cfg, SecretsReader.ClusterSecrets secrets, PrintWriter out) {

@@ -45,11 +45,11 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<ClusterConfig> config = loader.load(configFile, spec.commandLine().getErr());
         if (config.isEmpty()) {
-            return LoadedConfig.BAD_CONFIG;
+            return ExitCodes.BAD_CONFIG;
         }
         SshShellFactory shells = new SshShellFactory(SecretsStore.besideConfig(configFile.file()), SshOptions.DEFAULTS);
         ClusterStatus status = new StatusReader(shells).read(config.get());
         printer.print(out, status, json);
-        return status.healthy() ? 0 : 1;
+        return status.healthy() ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 }

@@ -88,7 +88,7 @@ final class TrustCommand implements Callable<Integer> {
             cluster = configs.load(config);
         } catch (Exception e) {
             err.println("hainstall trust: " + config + ": " + e.getMessage() + " (nothing was done)");
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         SecretsStore store = SecretsStore.besideConfig(config);
         BufferedReader answers = new BufferedReader(in);
@@ -119,10 +119,10 @@ final class TrustCommand implements Callable<Integer> {
                     .trust(cluster, Optional.ofNullable(node), fingerprints, console, login,
                             Optional.ofNullable(loginUser));
             out.println("Trusted " + results.size() + " node(s); pins in " + store.knownHostsFile());
-            return 0;
+            return ExitCodes.SUCCESS;
         } catch (RemoteException | SecretsException | IllegalArgumentException e) {
             err.println("hainstall trust: " + e.getMessage());
-            return 1;
+            return ExitCodes.STEP_FAILED;
         }
     }
 }

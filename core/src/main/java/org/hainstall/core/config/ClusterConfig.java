@@ -27,7 +27,18 @@ public record ClusterConfig(
         nodes = Lists.copy(nodes);
     }
 
-    public record ClusterInfo(String name, String description) {}
+    public record ClusterInfo(String name, String description) {
+        /** What {@link #isValidName} allows, in words for a message. */
+        public static final String NAME_RULE = "lowercase letters, digits and inner hyphens, at most 63 characters";
+
+        /**
+         * True for a name the validator accepts as {@code cluster.name}. Public so that a name given elsewhere (the
+         * clone's {@code --name}) is held to the same rule before it becomes a config.
+         */
+        public static boolean isValidName(String name) {
+            return name != null && Names.clusterName(name);
+        }
+    }
 
     /** Where nodes call back after preparing themselves. */
     public record Management(String address, Integer callbackPort) {}
