@@ -56,10 +56,10 @@ final class GeneralRules implements Rule {
             }
         }
         String kind = c.provisioning().kind();
-        Optional<ProvisioningKind> known = ConfigChoice.parse(ProvisioningKind.class, kind);
+        Optional<ProvisioningKind> known = c.provisioning().kindChoice();
         if (known.isEmpty()) {
             p.error("provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN,
-                    "provisioning kind " + Quote.of(kind) + " is unknown; use libvirt or physical.");
+                    "provisioning kind " + Quote.of(kind) + " is unknown; use one of " + String.join(", ", PROVISIONING_KINDS) + ".");
             return;
         }
         if (known.get() != ProvisioningKind.LIBVIRT || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {

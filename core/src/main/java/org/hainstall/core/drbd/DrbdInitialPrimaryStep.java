@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.InitialSync;
 import org.hainstall.core.node.ClusterStep;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.Look;
@@ -95,7 +96,7 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
         NodeFacts p = facts.nodes().get(peer);
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        boolean skip = "skip".equals(config.replication().initialSync());
+        boolean skip = config.replication().initialSyncChoice().orElse(null) == InitialSync.SKIP;
         for (ClusterConfig.DrbdResource r : config.replication().resources()) {
             if (primary(v, r) || primary(p, r)) {
                 continue; // a node is primary: roles are settled (Heartbeat's from now on)

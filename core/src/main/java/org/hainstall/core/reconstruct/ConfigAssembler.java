@@ -25,6 +25,8 @@ import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.TimeSettings;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.InitialSync;
+import org.hainstall.core.config.PartitionType;
 import org.hainstall.core.db2.Db2OutputParser;
 import org.hainstall.core.drbd.DrbdResourceFacts;
 import org.hainstall.core.drbd.ProcDrbd;
@@ -352,7 +354,7 @@ public final class ConfigAssembler {
             // The last partition that reaches the end of the usable area (within 1 MiB of alignment) is "rest".
             boolean rest = table.lastLba() - p.end() < (1L << 20) / table.sectorSize();
             String size = rest ? "rest" : SizeText.of(p.size() * table.sectorSize());
-            out.add(new Partition(p.number(table.device()), size, p.isLvm() ? "lvm" : "linux"));
+            out.add(Partition.of(p.number(table.device()), size, p.isLvm() ? PartitionType.LVM : PartitionType.LINUX));
         }
         return out;
     }
@@ -398,7 +400,7 @@ public final class ConfigAssembler {
         resources.sort(java.util.Comparator.<DrbdResource>comparingInt(d -> started.contains(d.name())
                 ? started.indexOf(d.name()) : Integer.MAX_VALUE).thenComparing(DrbdResource::minor));
         // How the first sync was done is history, not state: a clone starts with a full sync.
-        return new Replication(drbd.get(0).protocol(), "full", resources);
+        return new Replication(drbd.get(0).protocol(), InitialSync.FULL.configValue(), resources);
     }
 
     // --- DB2 and backup ---------------------------------------------------------------------------------

@@ -139,7 +139,7 @@ public final class DiskStep extends FactStep<DiskStep.Facts> {
             String dev = StorageLayout.partitionDevice(disk.device(), p.number());
             Optional<PartitionTable.Part> have = table.partitions().stream()
                     .filter(x -> dev.equals(x.node())).findFirst();
-            if (have.isEmpty() || !StorageLayout.gptType(p.type()).equalsIgnoreCase(have.get().type())) {
+            if (have.isEmpty() || !StorageLayout.gptType(p).equalsIgnoreCase(have.get().type())) {
                 return false;
             }
             if (Sizes.isRest(p.size())) {

@@ -51,4 +51,32 @@ class ConfigChoiceTest {
         assertThat(ConfigChoice.parse(type, null)).isEmpty();
         assertThat(ConfigChoice.parse(type, " " + type.getEnumConstants()[0].configValue())).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void theExampleReadsAsCoresEnumsAndAWrongWordAsNone() throws Exception {
+        ClusterConfig example = Example.config();
+        assertThat(example.provisioning().kindChoice()).contains(ProvisioningKind.LIBVIRT);
+        assertThat(example.provisioning().isLibvirt()).isTrue();
+        assertThat(example.replication().protocolChoice()).contains(DrbdProtocol.C);
+        assertThat(example.replication().initialSyncChoice()).isPresent();
+        assertThat(example.storage().disks().get(0).partitions().get(0).typeChoice()).contains(PartitionType.LVM);
+        assertThat(example.replication().resources().get(0).filesystem().typeChoice()).isPresent();
+
+        ClusterConfig wrong = new ConfigOverrides().apply(example,
+                List.of("provisioning.kind=Libvirt", "replication.initialSync=none"));
+        assertThat(wrong.provisioning().kindChoice()).isEmpty();
+        assertThat(wrong.provisioning().isLibvirt()).isFalse();
+        assertThat(wrong.replication().initialSyncChoice()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWrongProvisioningKindIsNamedAtItsPathWithTheAllowedWords() throws Exception {
+        List<Problem> problems = validator.validate(new ConfigOverrides().apply(Example.config(),
+                List.of("provisioning.kind=vmware")));
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("provisioning.kind");
+            assertThat(p.code()).isEqualTo(ProblemCode.PROVISIONING_KIND_UNKNOWN);
+            assertThat(p.message()).contains("'vmware'", "libvirt", "physical");
+        });
+    }
 }
