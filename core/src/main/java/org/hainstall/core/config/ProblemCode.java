@@ -124,7 +124,10 @@ public enum ProblemCode {
     STEP_INTERNAL_ERROR(Area.RUN),
     NODE_UNREACHABLE(Area.RUN),
     PROMPT_UNANSWERED(Area.RUN),
-    FILESYSTEM_FOREIGN(Area.RUN);
+    FILESYSTEM_FOREIGN(Area.RUN),
+    DISK_FOREIGN(Area.RUN),
+    DB2_INSTANCE_NOT_HA(Area.RUN),
+    DRBD_PEER_NOT_CONNECTED(Area.RUN);
 
     /** Who reports a code, which is also where docs/PROBLEM_CODES.md lists it. */
     public enum Area {

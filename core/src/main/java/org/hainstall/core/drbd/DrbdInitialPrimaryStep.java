@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.InitialSync;
 import org.hainstall.core.node.ClusterStep;
 import org.hainstall.core.node.Fact;
@@ -187,9 +188,11 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
                 break;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StepException(id(), "the peer did not connect within " + connectTimeout.toSeconds()
-                        + " s (resources " + String.join(", ", waiting) + " not Connected); no node was made"
-                        + " primary — check the replication link and that DRBD is up on both nodes");
+                throw new StepException(id(), ProblemCode.DRBD_PEER_NOT_CONNECTED, "the peer did not connect"
+                        + " within " + connectTimeout.toSeconds() + " s (resources " + String.join(", ", waiting)
+                        + " not Connected); no node was made primary",
+                        "check the replication link and that DRBD is up on both nodes (drbdadm status), then run"
+                                + " again; replication.peerConnectTimeout sets how long to wait");
             }
             ctx.checkCancelled();
             sleep();
