@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,32 @@ class ProblemCodeTest {
         assertThat(codes()).as("codes in docs/PROBLEM_CODES.md that ProblemCode does not have")
                 .containsAll(documented());
         assertThat(documented()).as("codes listed twice in docs/PROBLEM_CODES.md").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void eachCodeIsListedUnderItsAreasHeading() throws Exception {
+        // The page's headings say who reports a code; a code listed under another's heading misleads the reader.
+        Map<ProblemCode.Area, List<String>> headings = Map.of(
+                ProblemCode.Area.CONFIG, List.of("## Reading the file", "## Validation"),
+                ProblemCode.Area.CLONE, List.of("## Cloning"),
+                ProblemCode.Area.WIZARD, List.of("## The wizard"),
+                ProblemCode.Area.RUN, List.of("## Running"));
+        String heading = "";
+        List<String> misplaced = new ArrayList<>();
+        for (String line : Files.readAllLines(root().resolve("docs/PROBLEM_CODES.md"))) {
+            if (line.startsWith("## ")) {
+                heading = line;
+            } else if (line.startsWith("| `")) {
+                String code = line.substring(3, line.indexOf('`', 3));
+                if (codes().contains(code)) {
+                    String under = heading;
+                    if (headings.get(ProblemCode.valueOf(code).area()).stream().noneMatch(under::startsWith)) {
+                        misplaced.add(code + " under " + Quote.of(under));
+                    }
+                }
+            }
+        }
+        assertThat(misplaced).isEmpty();
     }
 
     @Test
