@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Propose a copy of a cluster (--name), or check a clone's config against its source (--config).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing shared that collides (warnings printed)", "1:the clone still shares what would "
-                + "collide (each named) or is invalid", "2:unreadable config"})
+                + "collide (each named) or is invalid",
+                "2:unreadable config, a --name the config would refuse, or an existing output file; nothing written"})
 final class CloneCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "The source cluster's config.")
     Path from;
@@ -75,17 +76,17 @@ final class CloneCommand implements Callable<Integer> {
             }
         } catch (CloneCluster.RefusedException e) {
             err.println("hainstall clone: " + e.getMessage());
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         } catch (ConfigException e) {
             err.println("hainstall clone: " + e.getMessage());
             e.problems().forEach(p -> err.println("  " + p));
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         List<Problem> problems = clone.check(source, from, copy, cloneFile);
         problems.forEach(p -> out.println("  " + p));
         boolean ok = problems.stream().noneMatch(Problem::isError);
         out.println(ok ? "the clone shares nothing with " + from + " that would collide"
                 : "the clone is refused: fix the errors above");
-        return ok ? 0 : 1;
+        return ok ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 }

@@ -56,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
             y = loader.load(b);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("hainstall diff: " + e.getMessage());
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         List<ConfigValues.Difference> differences = normalize
                 ? values.differences(ConfigNormalizer.forComparison(x), ConfigNormalizer.forComparison(y))
@@ -70,7 +70,7 @@ final class DiffCommand implements Callable<Integer> {
                     : differences.size() + (differences.size() == 1 ? " difference" : " differences")
                     + (normalize ? " (normalised)" : "") + " between " + a + " and " + b);
         }
-        return differences.isEmpty() ? 0 : 1;
+        return differences.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 
     private static String toJson(List<ConfigValues.Difference> differences) {

@@ -46,13 +46,13 @@ final class GetCommand implements Callable<Integer> {
             }
             if (node.isMissingNode() || node.isNull()) {
                 spec.commandLine().getErr().println("hainstall get: " + path + ": not set in " + configFile.file());
-                return 1;
+                return ExitCodes.CHECK_FAILED;
             }
             spec.commandLine().getOut().println(node.isValueNode() ? node.asString() : node.toString());
-            return 0;
+            return ExitCodes.SUCCESS;
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("hainstall get: " + configFile.file() + ": " + e.getMessage());
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
     }
 }

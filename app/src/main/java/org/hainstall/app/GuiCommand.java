@@ -32,7 +32,7 @@ final class GuiCommand implements Callable<Integer> {
     public Integer call() {
         if (config != null && !Files.isReadable(config)) {
             System.err.println("hainstall gui: --config " + config + ": no such readable file; nothing was done.");
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         return launcher.get().run(Optional.ofNullable(config), System.err);
     }

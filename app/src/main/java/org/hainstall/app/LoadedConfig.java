@@ -14,8 +14,6 @@ import org.hainstall.core.config.Problem;
  * (exit 2), and nothing touches a node.
  */
 final class LoadedConfig {
-    static final int BAD_CONFIG = 2;
-
     private final ConfigValidator validator;
     private final ProblemPrinter printer;
 

@@ -58,14 +58,14 @@ final class ProbeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<ClusterConfig> config = loader.load(configFile, err);
         if (config.isEmpty()) {
-            return LoadedConfig.BAD_CONFIG;
+            return ExitCodes.BAD_CONFIG;
         }
         if (!Files.isDirectory(output)) {
             Files.createDirectories(output, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
         }
         ShellFactory shells = ssh.forConfig(configFile.file());
-        int exit = 0;
+        int exit = ExitCodes.SUCCESS;
         for (ClusterConfig.Node node : config.get().nodes()) {
             Probe probe = NodeStepCatalog.probe(config.get(), node.name());
             try (Shell shell = shells.open(config.get(), node)) {
@@ -77,7 +77,7 @@ final class ProbeCommand implements Callable<Integer> {
                 out.println(node.name() + ": " + results.size() + " facts in one remote command, written to " + file);
             } catch (RemoteException e) {
                 err.println("hainstall probe: " + node.name() + ": " + e.getMessage());
-                exit = 1;
+                exit = ExitCodes.STEP_FAILED;
             }
         }
         return exit;

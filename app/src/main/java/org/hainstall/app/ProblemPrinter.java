@@ -30,7 +30,7 @@ final class ProblemPrinter {
                 ObjectNode item = list.addObject();
                 item.put("path", p.path());
                 item.put("severity", p.severity().name());
-                item.put("code", p.code());
+                item.put("code", p.code().name());
                 item.put("message", p.message());
             }
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -110,7 +110,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 known = loader.load(config);
             } catch (ConfigException e) {
                 err.println("hainstall reconstruct: " + config + ": " + e.getMessage() + " (nothing was done)");
-                return 2;
+                return ExitCodes.BAD_CONFIG;
             }
         }
         WorkstationSettings workstation = LiveClusterReader.workstation(known, managementAddress);
@@ -122,13 +122,13 @@ final class ReconstructCommand implements Callable<Integer> {
         } catch (NodePicker.NoNodeReadableException e) {
             err.println("hainstall reconstruct: no node of " + config + " could be read, so nothing was written:");
             e.reasons().forEach(reason -> err.println("  " + reason));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         } catch (LiveClusterReader.BadTargetException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         }
         opened.picked().ifPresent(p -> {
             p.unread().forEach(reason -> out.println("not read: " + reason));
@@ -143,7 +143,7 @@ final class ReconstructCommand implements Callable<Integer> {
             }
         } catch (RemoteException e) {
             err.println("hainstall reconstruct: " + Sentences.then(e.getMessage(), "nothing was written"));
-            return 2;
+            return ExitCodes.NOTHING_DONE;
         }
         Reconstruction result = read.result();
         writer.write(result.config(), output);
@@ -158,7 +158,7 @@ final class ReconstructCommand implements Callable<Integer> {
         problems.forEach(p -> out.println("  " + p));
         boolean complete = result.unreadable().isEmpty() && problems.stream().noneMatch(Problem::isError);
         out.println(complete ? "the config is complete and valid" : "the config needs attention (see above)");
-        return complete ? 0 : 1;
+        return complete ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 
     private void writeSecrets(ClusterConfig cfg, SecretsReader.ClusterSecrets secrets, PrintWriter out) {

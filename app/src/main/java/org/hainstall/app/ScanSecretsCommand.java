@@ -71,6 +71,6 @@ final class ScanSecretsCommand implements Callable<Integer> {
                 ? "No secret found in " + report.filesScanned() + " file(s); modes are as they should be."
                 : report.findings().size() + " finding(s) in " + report.filesScanned() + " file(s) scanned.");
         out.flush();
-        return report.clean() ? 0 : 1;
+        return report.clean() ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 }

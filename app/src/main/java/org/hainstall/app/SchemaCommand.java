@@ -25,6 +25,6 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().getOut().print(schema.json());
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCodes.SUCCESS;
     }
 }

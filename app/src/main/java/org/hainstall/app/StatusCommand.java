@@ -44,10 +44,10 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<ClusterConfig> config = loader.load(configFile, spec.commandLine().getErr());
         if (config.isEmpty()) {
-            return LoadedConfig.BAD_CONFIG;
+            return ExitCodes.BAD_CONFIG;
         }
         ClusterStatus now = status.read(config.get(), configFile.file());
         printer.print(out, now, json);
-        return now.healthy() ? 0 : 1;
+        return now.healthy() ? ExitCodes.SUCCESS : ExitCodes.CHECK_FAILED;
     }
 }

@@ -52,22 +52,22 @@ final class SwitchoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<ClusterConfig> config = loader.load(configFile, spec.commandLine().getErr());
         if (config.isEmpty()) {
-            return LoadedConfig.BAD_CONFIG;
+            return ExitCodes.BAD_CONFIG;
         }
         String cluster = config.get().cluster().name();
         // The service stops on one node and starts on the other: a planned interruption the admin agrees to.
         if (!yes && !new Confirmation(terminal).ask("switchover", "hainstall switchover will move the service of "
                 + cluster + " to its other node; it is unavailable while it moves.")) {
-            return 1;
+            return ExitCodes.NOT_CONFIRMED;
         }
         try {
             ClusterStatus after = switchover.run(config.get(), configFile.file(), Duration.ofSeconds(timeoutSeconds),
                     out::println);
             printer.print(out, after, false);
-            return 0;
+            return ExitCodes.SUCCESS;
         } catch (Switchover.SwitchoverException e) {
             spec.commandLine().getErr().println("hainstall switchover: " + e.getMessage());
-            return 1;
+            return ExitCodes.STEP_FAILED;
         }
     }
 }

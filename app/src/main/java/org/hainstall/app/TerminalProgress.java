@@ -25,7 +25,8 @@ final class TerminalProgress implements EventSink {
             out.println(prefix(e.step()) + "started");
         } else if (event instanceof Event.StepFinished e) {
             String took = e.took().isZero() ? "" : String.format(Locale.ROOT, "%.1fs  ", e.took().toMillis() / 1000.0);
-            out.println(prefix(e.step()) + pad(e.outcome().name().toLowerCase(Locale.ROOT), 8) + took + e.summary());
+            out.println(prefix(e.step()) + pad(e.outcome().name().toLowerCase(Locale.ROOT), 8) + took + e.summary()
+                    + (e.failure() == null ? "" : " [" + e.failure().code() + "]"));
         } else if (event instanceof Event.OutputLine e && verbose) {
             out.println(pad(node(e.step()), 12) + "| " + e.line());
         } else if (event instanceof Event.ChangePlanned e && verbose) {

@@ -91,7 +91,7 @@ final class TrustCommand implements Callable<Integer> {
             cluster = configs.load(config);
         } catch (Exception e) {
             err.println("hainstall trust: " + config + ": " + e.getMessage() + " (nothing was done)");
-            return 2;
+            return ExitCodes.BAD_CONFIG;
         }
         BufferedReader answers = new BufferedReader(in);
         ClusterTrust.Console console = new ClusterTrust.Console() {
@@ -116,10 +116,10 @@ final class TrustCommand implements Callable<Integer> {
             TrustNodes.Result result = trust.trust(new TrustNodes.Request(config, cluster, Optional.ofNullable(node),
                     fingerprints, loginKey, Optional.ofNullable(loginUser)), console);
             out.println("Trusted " + result.trusted().size() + " node(s); pins in " + result.pins());
-            return 0;
+            return ExitCodes.SUCCESS;
         } catch (RemoteException | SecretsException | IllegalArgumentException e) {
             err.println("hainstall trust: " + e.getMessage());
-            return 1;
+            return ExitCodes.STEP_FAILED;
         }
     }
 }

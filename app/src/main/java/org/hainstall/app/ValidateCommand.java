@@ -23,10 +23,6 @@ import picocli.CommandLine.Spec;
                 "1:the config has errors (unknown keys and values of the wrong type included)",
                 "2:the file is unreadable, too large or malformed, or a --set is wrong"})
 final class ValidateCommand implements Callable<Integer> {
-    static final int VALID = 0;
-    static final int INVALID = 1;
-    static final int UNREADABLE = 2;
-
     @Mixin
     ConfigFileOptions configFile;
 
@@ -54,11 +50,11 @@ final class ValidateCommand implements Callable<Integer> {
             read = configFile.read();
         } catch (ConfigException e) {
             printer.print(out, file, false, e.problems(), json);
-            return UNREADABLE;
+            return ExitCodes.BAD_CONFIG;
         }
         // Unknown keys and wrong types are reported with every other problem, not instead of them.
         List<Problem> problems = validator.validate(read);
         printer.print(out, file, true, problems, json);
-        return problems.stream().anyMatch(Problem::isError) ? INVALID : VALID;
+        return problems.stream().anyMatch(Problem::isError) ? ExitCodes.CHECK_FAILED : ExitCodes.SUCCESS;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.SecretsView;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepId;
@@ -146,7 +147,7 @@ class CliTest {
     void unreadableConfigExitsTwoNamingTheFileAndPath() {
         configs = (file, overrides) -> {
             throw new BadConfigException("cannot be read", List.of(
-                    Problem.error("nodes[1].address", "YAML_SYNTAX", "line 42, column 7: unexpected ':'")));
+                    Problem.error("nodes[1].address", ProblemCode.CONFIG_SYNTAX, "line 42, column 7: unexpected ':'")));
         };
         int exit = run("modify", "--config", configFile.toString(), "--yes");
         assertThat(exit).isEqualTo(2);
@@ -156,11 +157,11 @@ class CliTest {
 
     @Test
     void invalidConfigExitsTwoBeforeAnyNodeIsContacted() {
-        validationProblems = List.of(Problem.error("nodes[1].address", "NODE_ADDRESS_DUPLICATE",
+        validationProblems = List.of(Problem.error("nodes[1].address", ProblemCode.ADDRESS_DUPLICATE,
                 "the same address as nodes[0]"));
         int exit = run("modify", "--config", configFile.toString(), "--yes");
         assertThat(exit).isEqualTo(2);
-        assertThat(err()).contains("NODE_ADDRESS_DUPLICATE").contains("nothing was done");
+        assertThat(err()).contains("ADDRESS_DUPLICATE").contains("nothing was done");
         assertThat(opened).isEmpty();
     }
 

@@ -50,4 +50,18 @@ class CloneCommandTest {
         assertThat(run("clone", "--from", source.toString(), "--name", "taken")).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("taken.yaml"))).isEqualTo("keep me");
     }
+
+    @Test
+    void takesTheNamesTheConfigTakesAndRefusesTheOthersWritingNothing() throws Exception {
+        Path source = Files.copy(Path.of("../examples/cluster.yaml"), dir.resolve("sales-db.yaml"));
+        // A leading digit is a valid cluster.name, so --name takes it too.
+        assertThat(run("clone", "--from", source.toString(), "--name", "2nd-sales")).as(out + "" + err).isZero();
+        assertThat(dir.resolve("2nd-sales.yaml")).exists();
+
+        // A trailing hyphen is not a valid cluster.name: refused before anything is written.
+        assertThat(run("clone", "--from", source.toString(), "--name", "sales-")).isEqualTo(ExitCodes.NOTHING_DONE);
+        assertThat(err.toString()).contains("--name sales-", "inner hyphens");
+        assertThat(dir.resolve("sales-.yaml")).doesNotExist();
+        assertThat(dir.resolve("sales-.secrets")).doesNotExist();
+    }
 }

@@ -59,7 +59,7 @@ class GuiReviewPageTest {
     @Test
     void aFailedPlanSaysWhy(FxRobot robot) throws Exception {
         fixture.problems = java.util.List.of(org.hainstall.core.config.Problem.error("nodes[0].address",
-                "ADDRESS_INVALID", "not an IPv4 address"));
+                org.hainstall.core.config.ProblemCode.ADDRESS_INVALID, "not an IPv4 address"));
         robot.interact(page::computePlan);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status(robot).startsWith("Planning failed"));
         assertThat(status(robot)).contains("nodes[0].address");

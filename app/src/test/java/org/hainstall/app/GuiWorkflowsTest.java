@@ -90,7 +90,7 @@ class GuiWorkflowsTest {
 
     @Test
     void aConfigWithErrorsIsRefusedNamingThePathAndNothingIsContacted() throws Exception {
-        fixture.problems = List.of(Problem.error("nodes[1].address", "ADDRESS_INVALID", "not an IPv4 address"));
+        fixture.problems = List.of(Problem.error("nodes[1].address", org.hainstall.core.config.ProblemCode.ADDRESS_INVALID, "not an IPv4 address"));
         RunHandle handle = fixture.engine().start(new RunRequest(CliTest.CONFIG, configFile(), RunMode.MODIFY, false),
                 events::add, p -> CompletableFuture.completedFuture(Prompt.Answer.CANCEL));
 

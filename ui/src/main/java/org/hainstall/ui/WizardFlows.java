@@ -78,7 +78,7 @@ final class WizardFlows {
         int colon = entry.indexOf(": ");
         String path = colon > 0 && !entry.substring(0, colon).contains(" ") ? entry.substring(0, colon) : "";
         String why = colon > 0 && !path.isEmpty() ? entry.substring(colon + 2) : entry;
-        return Problem.warning(path, "RECONSTRUCT_UNREADABLE", "could not be read from the cluster: " + why);
+        return Problem.warning(path, org.hainstall.core.config.ProblemCode.RECONSTRUCT_UNREADABLE, "could not be read from the cluster: " + why);
     }
 
     void cloneCluster() {

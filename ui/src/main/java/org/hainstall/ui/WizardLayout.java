@@ -197,7 +197,7 @@ final class WizardLayout {
             where.getStyleClass().add("problem-where");
             Label what = new Label(navigation.wording().sentence(p));
             what.getStyleClass().add("problem-what");
-            Label path = new Label(p.path().isEmpty() ? p.code() : p.path() + " · " + p.code());
+            Label path = new Label(p.path().isEmpty() ? p.code().name() : p.path() + " · " + p.code());
             path.getStyleClass().add("problem-path");
             HBox line = new HBox(6, icon, where, what);
             line.setAlignment(Pos.CENTER_LEFT);

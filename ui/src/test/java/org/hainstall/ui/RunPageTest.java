@@ -68,6 +68,12 @@ class RunPageTest {
                 .containsExactly("keys", "sales-db1", "sales-db2");
         assertThat(run.statusText()).startsWith("Failed: 1 step failed");
 
+        // A failed step's finish note names its code, the key to docs/PROBLEM_CODES.md.
+        TreeItem<RunItem> drbd2 = run.runTree().step(ScriptedWorkflows.DRBD2);
+        robot.interact(() -> run.tree().getSelectionModel().select(drbd2));
+        assertThat(run.log().shown()).extracting(LogLine::text)
+                .anyMatch(t -> t.startsWith("■ FAILED") && t.endsWith("[DRBD_PEER_NOT_CONNECTED]"));
+
         // Selecting a step shows that step's log only: its output lines and its start/finish notes.
         TreeItem<RunItem> drbd1 = run.runTree().step(ScriptedWorkflows.DRBD1);
         robot.interact(() -> run.tree().getSelectionModel().select(drbd1));

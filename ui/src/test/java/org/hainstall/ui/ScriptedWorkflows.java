@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.AdminPrompter;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.EventSink;
 import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Prompt;
+import org.hainstall.core.plan.StepFailure;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.usecase.RunHandle;
@@ -148,6 +150,10 @@ final class ScriptedWorkflows implements Workflows {
             sink.publish(new Event.OutputLine(at, id, i == lines ? OutputListener.Stream.STDERR
                     : OutputListener.Stream.STDOUT, id + " line " + i));
         }
-        sink.publish(new Event.StepFinished(at, id, outcome, id.name() + " " + outcome, Duration.ofMillis(1500)));
+        // A failure carries its code, cause and remedy, as the core's runner sends it.
+        StepFailure failure = outcome == Outcome.FAILED ? new StepFailure(ProblemCode.DRBD_PEER_NOT_CONNECTED,
+                "the peer did not connect within 300 s", "check the replication link") : null;
+        sink.publish(new Event.StepFinished(at, id, outcome, id.name() + " " + outcome, Duration.ofMillis(1500),
+                failure));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.config.Problem;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class StartFlowsTest {
         assertThat(wizard.model().fileProperty().get()).isNull();
         assertThat(wizard.validation().problems()).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("management.address");
-            assertThat(p.code()).isEqualTo("RECONSTRUCT_UNREADABLE");
+            assertThat(p.code()).isEqualTo(ProblemCode.RECONSTRUCT_UNREADABLE);
             assertThat(p.isError()).isFalse();
         });
     }
@@ -96,12 +97,12 @@ class StartFlowsTest {
                 .doesNotContainAnyElementsOf(List.of("192.168.122.11", "192.168.122.12", "192.168.122.50"));
         assertThat(copy.heartbeat().udpPort()).isNotEqualTo(source.heartbeat().udpPort());
         assertThat(copy.storage()).isEqualTo(source.storage());
-        assertThat(wizard.validation().problems()).noneMatch(p -> p.code().startsWith("CLONE_"));
+        assertThat(wizard.validation().problems()).noneMatch(p -> p.code().area() == ProblemCode.Area.CLONE);
 
         // Giving the copy the source's address again is caught on the spot, on the field's path.
         robot.interact(() -> wizard.model().root().list("nodes").get(0).text("address").set("192.168.122.11"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(wizard.validation().problems()).filteredOn(p -> p.code().equals("CLONE_SAME_ADDRESS"))
+        assertThat(wizard.validation().problems()).filteredOn(p -> p.code() == ProblemCode.CLONE_SAME_ADDRESS)
                 .extracting(Problem::path).containsExactly("nodes[0].address");
     }
 }

@@ -67,7 +67,7 @@ class WizardConfigTest {
         boolean coreSeesIt = problems.stream().anyMatch(p -> p.path().equals("nodes[0].address"));
         if (!coreSeesIt && c.nodes() != null && !c.nodes().isEmpty() && c.nodes().get(0).address() != null
                 && !c.nodes().get(0).address().matches("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)")) {
-            problems.add(Problem.error("nodes[0].address", "ADDRESS_INVALID", "Not an IPv4 address."));
+            problems.add(Problem.error("nodes[0].address", org.hainstall.core.config.ProblemCode.ADDRESS_INVALID, "Not an IPv4 address."));
         }
         return problems;
     }

@@ -1,11 +1,15 @@
 package org.hainstall.core.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole cluster description: what an administrator writes in {@code cluster.yaml}.
  * Plain immutable data. Values that need parsing (sizes, durations, addresses) stay strings here so that
- * a config always round-trips exactly and validation can point at the field that does not parse.
+ * a config always round-trips exactly and validation can point at the field that does not parse. So do the words of
+ * closed sets (provisioning kind, DRBD protocol, initial sync, partition and filesystem types): a wrong word is then
+ * one more problem at its path among all the others, and the wizard can show it. Code reads them only through their
+ * {@code …Choice()} accessors, typed by the {@link ConfigChoice} enums, never by comparing the words.
  * Missing values are {@code null}; {@link ConfigValidator} reports the ones that are required.
  */
 public record ClusterConfig(
@@ -27,7 +31,18 @@ public record ClusterConfig(
         nodes = Lists.copy(nodes);
     }
 
-    public record ClusterInfo(String name, String description) {}
+    public record ClusterInfo(String name, String description) {
+        /** What {@link #isValidName} allows, in words for a message. */
+        public static final String NAME_RULE = "lowercase letters, digits and inner hyphens, at most 63 characters";
+
+        /**
+         * True for a name the validator accepts as {@code cluster.name}. Public so that a name given elsewhere (the
+         * clone's {@code --name}) is held to the same rule before it becomes a config.
+         */
+        public static boolean isValidName(String name) {
+            return name != null && Names.clusterName(name);
+        }
+    }
 
     /** Where nodes call back after preparing themselves. */
     public record Management(String address, Integer callbackPort) {}
@@ -49,9 +64,24 @@ public record ClusterConfig(
             this(kind, libvirt, null);
         }
 
+        // Factories rather than constructors taking the enums: an overload would make every new X(null, …) ambiguous.
+        public static Provisioning of(ProvisioningKind kind, Libvirt libvirt) {
+            return new Provisioning(kind.configValue(), libvirt, null);
+        }
+
+        /** The kind; empty when it is not set or not a known word (the validator says which). */
+        public Optional<ProvisioningKind> kindChoice() {
+            return ConfigChoice.parse(ProvisioningKind.class, kind);
+        }
+
+        /** True when the nodes are VMs that hainstall clones with libvirt. */
+        public boolean isLibvirt() {
+            return kindChoice().orElse(null) == ProvisioningKind.LIBVIRT;
+        }
+
         public java.time.Duration callbackTimeoutOrDefault() {
             String t = callbackTimeout != null ? callbackTimeout
-                    : "libvirt".equals(kind) ? DEFAULT_VM_CALLBACK_TIMEOUT : DEFAULT_PHYSICAL_CALLBACK_TIMEOUT;
+                    : isLibvirt() ? DEFAULT_VM_CALLBACK_TIMEOUT : DEFAULT_PHYSICAL_CALLBACK_TIMEOUT;
             return Durations.parse(t).orElseThrow(() -> new IllegalStateException("provisioning.callbackTimeout '"
                     + t + "' is not a duration (the validator reports this)"));
         }
@@ -96,7 +126,16 @@ public record ClusterConfig(
     }
 
     /** {@code size} is a size such as 512M or 20G, or "rest"; {@code type} is "lvm" or a filesystem use. */
-    public record Partition(Integer number, String size, String type) {}
+    public record Partition(Integer number, String size, String type) {
+        public static Partition of(Integer number, String size, PartitionType type) {
+            return new Partition(number, size, type.configValue());
+        }
+
+        /** The type; empty when it is not set or not a known word. */
+        public Optional<PartitionType> typeChoice() {
+            return ConfigChoice.parse(PartitionType.class, type);
+        }
+    }
 
     public record VolumeGroup(String name, List<String> physicalVolumes, List<LogicalVolume> logicalVolumes) {
         public VolumeGroup {
@@ -108,7 +147,16 @@ public record ClusterConfig(
     /** A logical volume; with a filesystem it is local to the node, without one it usually backs DRBD. */
     public record LogicalVolume(String name, String size, Filesystem filesystem) {}
 
-    public record Filesystem(String type, String mountPoint) {}
+    public record Filesystem(String type, String mountPoint) {
+        public static Filesystem of(FilesystemType type, String mountPoint) {
+            return new Filesystem(type.configValue(), mountPoint);
+        }
+
+        /** The type; empty when it is not set or not a known word. */
+        public Optional<FilesystemType> typeChoice() {
+            return ConfigChoice.parse(FilesystemType.class, type);
+        }
+    }
 
     /**
      * {@code peerConnectTimeout} (optional, default {@link #DEFAULT_PEER_CONNECT_TIMEOUT}): how long the initial sync
@@ -124,6 +172,20 @@ public record ClusterConfig(
 
         public Replication(String protocol, String initialSync, List<DrbdResource> resources) {
             this(protocol, initialSync, null, resources);
+        }
+
+        public static Replication of(DrbdProtocol protocol, InitialSync initialSync, List<DrbdResource> resources) {
+            return new Replication(protocol.configValue(), initialSync.configValue(), null, resources);
+        }
+
+        /** The protocol; empty when it is not set or not a known word. */
+        public Optional<DrbdProtocol> protocolChoice() {
+            return ConfigChoice.parse(DrbdProtocol.class, protocol);
+        }
+
+        /** The initial sync; empty when it is not set or not a known word. */
+        public Optional<InitialSync> initialSyncChoice() {
+            return ConfigChoice.parse(InitialSync.class, initialSync);
         }
 
         /** The timeout in force: the configured one, or the default. */

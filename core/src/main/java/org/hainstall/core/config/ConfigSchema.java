@@ -206,7 +206,7 @@ public final class ConfigSchema {
             if (raw == ClusterConfig.Provisioning.class) {
                 // libvirt's settings are needed when, and only when, VMs are cloned.
                 ObjectNode condition = node.putObject("if");
-                condition.putObject("properties").putObject("kind").put("const", "libvirt");
+                condition.putObject("properties").putObject("kind").put("const", ProvisioningKind.LIBVIRT.configValue());
                 condition.putArray("required").add("kind");
                 node.putObject("then").putArray("required").add("libvirt");
             }

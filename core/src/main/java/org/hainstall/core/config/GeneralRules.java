@@ -12,7 +12,7 @@ final class GeneralRules implements Rule {
         if (p.required("cluster", c.cluster()) && p.required("cluster.name", c.cluster().name())
                 && !Names.clusterName(c.cluster().name())) {
             p.error("cluster.name", ProblemCode.CLUSTER_NAME_INVALID, "cluster name " + Quote.of(c.cluster().name())
-                    + " must be lowercase letters, digits and inner hyphens, at most 63 characters (it names VMs and folders).");
+                    + " must be " + ClusterConfig.ClusterInfo.NAME_RULE + " (it names VMs and folders).");
         }
         if (p.required("management", c.management())) {
             ClusterConfig.Management m = c.management();
@@ -56,10 +56,10 @@ final class GeneralRules implements Rule {
             }
         }
         String kind = c.provisioning().kind();
-        Optional<ProvisioningKind> known = ConfigChoice.parse(ProvisioningKind.class, kind);
+        Optional<ProvisioningKind> known = c.provisioning().kindChoice();
         if (known.isEmpty()) {
             p.error("provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN,
-                    "provisioning kind " + Quote.of(kind) + " is unknown; use libvirt or physical.");
+                    "provisioning kind " + Quote.of(kind) + " is unknown; use one of " + String.join(", ", PROVISIONING_KINDS) + ".");
             return;
         }
         if (known.get() != ProvisioningKind.LIBVIRT || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {

@@ -7,10 +7,10 @@ import java.util.Objects;
  *
  * @param path     where, in the same syntax as {@code --set}: {@code nodes[1].address}, {@code heartbeat.udpPort}
  * @param severity error or warning
- * @param code     stable, upper-case identifier such as {@code NODE_ADDRESS_DUPLICATE}; tests and {@code --force} use it
+ * @param code     stable code such as {@link ProblemCode#NODE_NAME_DUPLICATE}; tests and {@code --force} use it
  * @param message  a sentence an administrator understands
  */
-public record Problem(String path, Severity severity, String code, String message) {
+public record Problem(String path, Severity severity, ProblemCode code, String message) {
     public Problem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(severity, "severity");
@@ -18,11 +18,11 @@ public record Problem(String path, Severity severity, String code, String messag
         Objects.requireNonNull(message, "message");
     }
 
-    public static Problem error(String path, String code, String message) {
+    public static Problem error(String path, ProblemCode code, String message) {
         return new Problem(path, Severity.ERROR, code, message);
     }
 
-    public static Problem warning(String path, String code, String message) {
+    public static Problem warning(String path, ProblemCode code, String message) {
         return new Problem(path, Severity.WARNING, code, message);
     }
 

@@ -7,11 +7,11 @@ import java.util.List;
 final class ProblemList {
     private final List<Problem> problems = new ArrayList<>();
 
-    void error(String path, String code, String message) {
+    void error(String path, ProblemCode code, String message) {
         problems.add(Problem.error(path, code, message));
     }
 
-    void warning(String path, String code, String message) {
+    void warning(String path, ProblemCode code, String message) {
         problems.add(Problem.warning(path, code, message));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.drbd.Roles;
 import org.hainstall.core.node.Fact;
@@ -150,10 +151,12 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
                         .map(ClusterConfig.Db2Instance::owner).findFirst().orElse(inst);
                 String home = homeOf(facts, inst, owner);
                 if (home == null || !replicated(config, home)) {
-                    throw new StepException(id, "on " + node + " (standby): DB2 instance " + inst + " already exists"
-                            + " with its home " + (home == null ? "unknown" : home) + " outside the replicated"
-                            + " filesystems — a non-HA instance; refusing to make this node its standby, nothing"
-                            + " changed");
+                    throw new StepException(id, ProblemCode.DB2_INSTANCE_NOT_HA, "on " + node + " (standby): DB2"
+                            + " instance " + inst + " already exists with its home " + (home == null ? "unknown" : home)
+                            + " outside the replicated filesystems — a non-HA instance; refusing to make this node"
+                            + " its standby, nothing changed",
+                            "drop the instance on " + node + " (db2idrop) once its data is safe elsewhere, or give the"
+                                    + " HA instance another name, then run again");
                 }
             }
         }

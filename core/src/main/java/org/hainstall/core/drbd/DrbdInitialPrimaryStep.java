@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
+import org.hainstall.core.config.InitialSync;
 import org.hainstall.core.node.ClusterStep;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.Look;
@@ -95,7 +97,7 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
         NodeFacts p = facts.nodes().get(peer);
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        boolean skip = "skip".equals(config.replication().initialSync());
+        boolean skip = config.replication().initialSyncChoice().orElse(null) == InitialSync.SKIP;
         for (ClusterConfig.DrbdResource r : config.replication().resources()) {
             if (primary(v, r) || primary(p, r)) {
                 continue; // a node is primary: roles are settled (Heartbeat's from now on)
@@ -186,9 +188,11 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
                 break;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StepException(id(), "the peer did not connect within " + connectTimeout.toSeconds()
-                        + " s (resources " + String.join(", ", waiting) + " not Connected); no node was made"
-                        + " primary — check the replication link and that DRBD is up on both nodes");
+                throw new StepException(id(), ProblemCode.DRBD_PEER_NOT_CONNECTED, "the peer did not connect"
+                        + " within " + connectTimeout.toSeconds() + " s (resources " + String.join(", ", waiting)
+                        + " not Connected); no node was made primary",
+                        "check the replication link and that DRBD is up on both nodes (drbdadm status), then run"
+                                + " again; replication.peerConnectTimeout sets how long to wait");
             }
             ctx.checkCancelled();
             sleep();

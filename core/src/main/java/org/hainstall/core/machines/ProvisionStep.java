@@ -96,7 +96,7 @@ public final class ProvisionStep implements Step {
             return Check.satisfied("both nodes answer with their pinned host keys and are prepared");
         }
         ClusterConfig config = ctx.config();
-        String how = "libvirt".equals(config.provisioning().kind())
+        String how = config.provisioning().isLibvirt()
                 ? "clone " + config.provisioning().libvirt().stub() + " on " + config.provisioning().libvirt().uri()
                 : "ask the administrator to power on";
         return Check.change(how + " for " + String.join(", ", missing) + "; attach each node's seed ISO, start, "
@@ -217,7 +217,7 @@ public final class ProvisionStep implements Step {
 
     private Provisioner provisioner(StepContext ctx, ClusterConfig config, CallbackServer server)
             throws ProvisionException {
-        if ("libvirt".equals(config.provisioning().kind())) {
+        if (config.provisioning().isLibvirt()) {
             return LibvirtProvisioner.open(config, CloneIdentities.random(new SecureRandom()), server);
         }
         return new PhysicalProvisioner(ctx.prompter(), server);

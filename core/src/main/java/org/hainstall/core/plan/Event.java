@@ -18,7 +18,13 @@ public sealed interface Event {
     record ChangePlanned(Instant at, StepId step, String description, java.util.List<String> actions)
             implements Event { }
 
-    record StepFinished(Instant at, StepId step, Outcome outcome, String summary, Duration took) implements Event { }
+    /** {@code failure} says why a step failed (code, cause, remedy); null for any other outcome. */
+    record StepFinished(Instant at, StepId step, Outcome outcome, String summary, Duration took, StepFailure failure)
+            implements Event {
+        public StepFinished(Instant at, StepId step, Outcome outcome, String summary, Duration took) {
+            this(at, step, outcome, summary, took, null);
+        }
+    }
 
     record PromptRequested(Instant at, Prompt prompt) implements Event { }
 

@@ -38,6 +38,11 @@ public final class EventJson {
             o.put("outcome", e.outcome().name());
             o.put("summary", e.summary());
             o.put("tookMillis", e.took().toMillis());
+            if (e.failure() != null) {
+                o.put("code", e.failure().code().name());
+                o.put("cause", e.failure().cause());
+                o.put("remedy", e.failure().remedy());
+            }
         } else if (event instanceof Event.PromptRequested e) {
             o.put("promptId", e.prompt().id());
             o.put("node", e.prompt().node());

@@ -86,7 +86,9 @@ public final class Redactor {
         } else if (event instanceof Event.ChangePlanned e) {
             return new Event.ChangePlanned(e.at(), e.step(), redact(e.description()), redact(e.actions()));
         } else if (event instanceof Event.StepFinished e) {
-            return new Event.StepFinished(e.at(), e.step(), e.outcome(), redact(e.summary()), e.took());
+            StepFailure f = e.failure();
+            return new Event.StepFinished(e.at(), e.step(), e.outcome(), redact(e.summary()), e.took(),
+                    f == null ? null : new StepFailure(f.code(), redact(f.cause()), redact(f.remedy())));
         } else if (event instanceof Event.RunFinished e) {
             return new Event.RunFinished(e.at(), e.runId(), e.success(), e.changed(), e.failed(), redact(e.summary()));
         } else if (event instanceof Event.Notice e) {

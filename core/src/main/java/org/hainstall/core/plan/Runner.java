@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.remote.RemoteException;
 
 /**
@@ -197,7 +198,9 @@ public final class Runner {
                         r = execute(step);
                     } catch (Throwable t) {
                         // A sink that cannot write (disk full) must not leave the coordinator waiting forever.
-                        r = new StepResult(id, Outcome.FAILED, id + ": internal error: " + t, Duration.ZERO);
+                        r = new StepResult(id, Outcome.FAILED, id + ": internal error: " + t, Duration.ZERO,
+                                new StepFailure(ProblemCode.STEP_INTERNAL_ERROR, "internal error: " + t,
+                                        "free space for the run's log folder, then run again; report it if it recurs"));
                     }
                     finished.add(r);
                 });
@@ -252,6 +255,7 @@ public final class Runner {
             StepContext ctx = new RunStepContext(id, target, sink, clock, redactor, cancelled::get, openPrompts);
             Outcome outcome;
             String summary;
+            StepFailure failure = null;
             try {
                 Check check = step.check(ctx);
                 if (check instanceof Check.Satisfied s) {
@@ -288,21 +292,29 @@ public final class Runner {
                 } else {
                     outcome = Outcome.FAILED;
                     summary = e.getMessage();
+                    failure = e.failure();
                 }
             } catch (NodeConnectionException e) {
                 outcome = Outcome.FAILED;
                 summary = id + ": " + e.getMessage();
+                failure = new StepFailure(ProblemCode.NODE_UNREACHABLE, e.getMessage(),
+                        "check that the node is running and answers SSH from this workstation, then run again");
             } catch (java.util.concurrent.CompletionException e) {
                 // A prompt that could not be answered (no terminal) arrives this way.
                 outcome = Outcome.FAILED;
-                summary = id + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                summary = id + ": " + why;
+                failure = new StepFailure(ProblemCode.PROMPT_UNANSWERED, String.valueOf(why),
+                        "run again from a terminal or the wizard, where the question can be answered");
             } catch (RuntimeException e) {
                 outcome = Outcome.FAILED;
                 summary = id + ": internal error: " + e;
+                failure = new StepFailure(ProblemCode.STEP_INTERNAL_ERROR, "internal error: " + e,
+                        "a fault in hainstall, not in the node: report it with the run's log folder");
             }
             Duration took = Duration.between(start, clock.instant());
-            sink.publish(new Event.StepFinished(clock.instant(), id, outcome, summary, took));
-            return new StepResult(id, outcome, summary, took);
+            sink.publish(new Event.StepFinished(clock.instant(), id, outcome, summary, took, failure));
+            return new StepResult(id, outcome, summary, took, failure);
         }
 
         private void rememberSecrets(Check.Change change) {

@@ -25,6 +25,8 @@ import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.TimeSettings;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.InitialSync;
+import org.hainstall.core.config.PartitionType;
 import org.hainstall.core.db2.Db2OutputParser;
 import org.hainstall.core.drbd.DrbdResourceFacts;
 import org.hainstall.core.drbd.ProcDrbd;
@@ -342,7 +344,7 @@ public final class ConfigAssembler {
         resources.sort(java.util.Comparator.<DrbdResource>comparingInt(d -> started.contains(d.name())
                 ? started.indexOf(d.name()) : Integer.MAX_VALUE).thenComparing(DrbdResource::minor));
         // How the first sync was done is history, not state: a clone starts with a full sync.
-        return new Replication(drbd.get(0).protocol(), "full", resources);
+        return new Replication(drbd.get(0).protocol(), InitialSync.FULL.configValue(), resources);
     }
 
 

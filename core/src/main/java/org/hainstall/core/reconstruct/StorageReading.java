@@ -11,6 +11,7 @@ import org.hainstall.core.config.ClusterConfig.LogicalVolume;
 import org.hainstall.core.config.ClusterConfig.Partition;
 import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
+import org.hainstall.core.config.PartitionType;
 import org.hainstall.core.storage.LvmReport;
 import org.hainstall.core.storage.Mounts;
 import org.hainstall.core.storage.PartitionTable;
@@ -72,7 +73,7 @@ final class StorageReading {
             // The last partition that reaches the end of the usable area (within 1 MiB of alignment) is "rest".
             boolean rest = table.lastLba() - p.end() < (1L << 20) / table.sectorSize();
             String size = rest ? "rest" : SizeText.of(p.size() * table.sectorSize());
-            out.add(new Partition(p.number(table.device()), size, p.isLvm() ? "lvm" : "linux"));
+            out.add(Partition.of(p.number(table.device()), size, p.isLvm() ? PartitionType.LVM : PartitionType.LINUX));
         }
         return out;
     }

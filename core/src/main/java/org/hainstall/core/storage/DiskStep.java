@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.Sizes;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
@@ -89,8 +90,10 @@ public final class DiskStep extends FactStep<DiskStep.Facts> {
             boolean nothingStacked = f.lsblk().children().isEmpty() && f.lsblk().mountpoint() == null;
             if (!f.signatures().isBlank() || !nothingStacked) {
                 throw new StepException(org.hainstall.core.plan.StepId.onNode(StepNames.DISKS, node),
-                        where + " holds " + found(f) + ", which the config does not describe; refusing to"
-                                + " partition it — the disk is unchanged");
+                        ProblemCode.DISK_FOREIGN, where + " holds " + found(f) + ", which the config does not"
+                                + " describe; refusing to partition it — the disk is unchanged",
+                        "if its data is not needed, wipe it (wipefs -a " + disk.device() + ") and run again; "
+                                + "otherwise describe its partitions in storage.disks, or name another disk");
             }
             String script = WORK_DIR + "/sfdisk-" + f.lsblk().name() + ".txt";
             actions.add(new Action.Run(Command.of("mkdir", "-p", "-m", "0700", WORK_DIR)));
@@ -139,7 +142,7 @@ public final class DiskStep extends FactStep<DiskStep.Facts> {
             String dev = StorageLayout.partitionDevice(disk.device(), p.number());
             Optional<PartitionTable.Part> have = table.partitions().stream()
                     .filter(x -> dev.equals(x.node())).findFirst();
-            if (have.isEmpty() || !StorageLayout.gptType(p.type()).equalsIgnoreCase(have.get().type())) {
+            if (have.isEmpty() || !StorageLayout.gptType(p).equalsIgnoreCase(have.get().type())) {
                 return false;
             }
             if (Sizes.isRest(p.size())) {

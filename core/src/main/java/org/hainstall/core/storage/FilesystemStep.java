@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.Look;
@@ -102,8 +103,11 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                     actions.add(new Action.Run(Command.of("mkfs", "-t", fs.type(), dev)));
                     what.add("mkfs." + fs.type() + " " + dev);
                 } else if (!fs.type().equals(sigs.type())) {
-                    throw new StepException(id, "on " + node + ": " + dev + " holds " + sigs.describe()
-                            + ", not the configured " + fs.type() + "; refusing to format it — the volume is unchanged");
+                    throw new StepException(id, ProblemCode.FILESYSTEM_FOREIGN, "on " + node + ": " + dev + " holds "
+                            + sigs.describe() + ", not the configured " + fs.type()
+                            + "; refusing to format it — the volume is unchanged",
+                            "if its data is not needed, wipe it (wipefs -a " + dev + ") and run again; otherwise set "
+                                    + "the filesystem type the volume has in the config");
                 }
                 String entry = fstabEntry(facts.fstab(), fs.mountPoint());
                 if (entry == null) {

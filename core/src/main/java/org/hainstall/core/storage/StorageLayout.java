@@ -3,9 +3,9 @@ package org.hainstall.core.storage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.PartitionType;
 import org.hainstall.core.config.Sizes;
 
 /** What the config's storage section means on a node: partition device names, GPT type GUIDs, LV paths. */
@@ -33,8 +33,9 @@ public final class StorageLayout {
         return Optional.empty();
     }
 
-    public static String gptType(String type) {
-        return "lvm".equals(type == null ? "" : type.toLowerCase(Locale.ROOT)) ? GPT_LVM : GPT_LINUX;
+    /** The GPT type GUID for a partition: LVM's for an LVM PV, Linux data for anything else. */
+    public static String gptType(ClusterConfig.Partition partition) {
+        return partition.typeChoice().orElse(null) == PartitionType.LVM ? GPT_LVM : GPT_LINUX;
     }
 
     public static List<ClusterConfig.Partition> sorted(ClusterConfig.Disk disk) {
@@ -51,7 +52,7 @@ public final class StorageLayout {
             if (!Sizes.isRest(p.size())) {
                 s.append("size=").append(Sizes.toMiB(p.size()).orElseThrow()).append("MiB, ");
             }
-            s.append("type=").append(gptType(p.type())).append('\n');
+            s.append("type=").append(gptType(p)).append('\n');
         }
         return s.toString();
     }

@@ -56,9 +56,10 @@ public final class CloneCluster {
     public Proposal proposeToFile(Path from, String name, Path output)
             throws ConfigException, RefusedException, java.io.IOException {
         ClusterConfig source = loader.load(from);
-        if (!name.matches("[a-z][a-z0-9-]{0,30}")) {
-            throw new RefusedException("--name " + name
-                    + ": lowercase letters, digits and '-', starting with a letter");
+        // The config's own rule: a name accepted here must validate as cluster.name in the written clone.
+        if (!ClusterConfig.ClusterInfo.isValidName(name)) {
+            throw new RefusedException("--name " + name + ": " + ClusterConfig.ClusterInfo.NAME_RULE
+                    + "; nothing was written");
         }
         ClusterConfig clone = propose(source, name);
         Path file = output != null ? output : from.toAbsolutePath().resolveSibling(name + ".yaml");

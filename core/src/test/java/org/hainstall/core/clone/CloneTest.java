@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +39,14 @@ class CloneTest {
     void refusesAnUnchangedCloneNamingEachCollision() {
         List<Problem> problems = new CloneCheck().check(source(), SOURCE_SECRETS, source(), SOURCE_SECRETS);
         assertThat(problems).filteredOn(Problem::isError).extracting(Problem::path, Problem::code).contains(
-                org.assertj.core.groups.Tuple.tuple("cluster.name", "CLONE_SAME_CLUSTER_NAME"),
-                org.assertj.core.groups.Tuple.tuple("nodes[0].name", "CLONE_SAME_NODE_NAME"),
-                org.assertj.core.groups.Tuple.tuple("nodes[1].address", "CLONE_SAME_ADDRESS"),
-                org.assertj.core.groups.Tuple.tuple("network.serviceAddress", "CLONE_SAME_ADDRESS"),
-                org.assertj.core.groups.Tuple.tuple("heartbeat.udpPort", "CLONE_SAME_UDP_PORT"),
-                org.assertj.core.groups.Tuple.tuple("heartbeat", "CLONE_SAME_AUTH_KEY"));
+                org.assertj.core.groups.Tuple.tuple("cluster.name", ProblemCode.CLONE_SAME_CLUSTER_NAME),
+                org.assertj.core.groups.Tuple.tuple("nodes[0].name", ProblemCode.CLONE_SAME_NODE_NAME),
+                org.assertj.core.groups.Tuple.tuple("nodes[1].address", ProblemCode.CLONE_SAME_ADDRESS),
+                org.assertj.core.groups.Tuple.tuple("network.serviceAddress", ProblemCode.CLONE_SAME_ADDRESS),
+                org.assertj.core.groups.Tuple.tuple("heartbeat.udpPort", ProblemCode.CLONE_SAME_UDP_PORT),
+                org.assertj.core.groups.Tuple.tuple("heartbeat", ProblemCode.CLONE_SAME_AUTH_KEY));
         assertThat(problems).filteredOn(p -> !p.isError()).extracting(Problem::code)
-                .containsExactly("CLONE_SAME_DRBD_SECRET");
+                .containsExactly(ProblemCode.CLONE_SAME_DRBD_SECRET);
     }
 
     @Test
@@ -54,7 +55,7 @@ class CloneTest {
         List<Problem> problems = new CloneCheck().check(source(), SOURCE_SECRETS, clone,
                 new CloneCheck.SharedSecrets("aa11", List.of("d9")));
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo("CLONE_SAME_AUTH_KEY");
+            assertThat(p.code()).isEqualTo(ProblemCode.CLONE_SAME_AUTH_KEY);
             assertThat(p.isError()).isFalse();
             assertThat(p.message()).doesNotContain("aa11");
         });

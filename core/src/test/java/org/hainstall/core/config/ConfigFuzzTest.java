@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ConfigFuzzTest {
     private static final int INPUTS = 3000;
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
-    private static final Set<String> UNREADABLE_CODES = Set.of(ProblemCode.CONFIG_UNREADABLE,
+    private static final Set<ProblemCode> UNREADABLE_CODES = Set.of(ProblemCode.CONFIG_UNREADABLE,
             ProblemCode.CONFIG_TOO_LARGE, ProblemCode.CONFIG_SYNTAX, ProblemCode.CONFIG_EMPTY,
             ProblemCode.CONFIG_WRONG_TYPE, ProblemCode.CONFIG_UNKNOWN_KEY, ProblemCode.CONFIG_DUPLICATE_KEY);
     private static final String[] VALUES = {"[]", "{}", "true", "false", "null", "~", "\"\"", "''", "1e999",

@@ -64,7 +64,7 @@ class ConfigSchemaTest {
     // --- issue 17, point 12: required, counts, patterns and enums, checked by a real JSON Schema validator ---
 
     /** Problems an editor with the schema must show too: the schema expresses each of them exactly. */
-    private static final Set<String> SCHEMA_CATCHES = Set.of(ProblemCode.CONFIG_UNKNOWN_KEY,
+    private static final Set<ProblemCode> SCHEMA_CATCHES = Set.of(ProblemCode.CONFIG_UNKNOWN_KEY,
             ProblemCode.CONFIG_WRONG_TYPE, ProblemCode.VALUE_REQUIRED, ProblemCode.NODE_COUNT,
             ProblemCode.CLUSTER_NAME_INVALID, ProblemCode.HOSTNAME_INVALID, ProblemCode.USER_NAME_INVALID,
             ProblemCode.DRBD_NAME_INVALID, ProblemCode.DB2_DATABASE_NAME_INVALID, ProblemCode.DB2_DATABASE_OPTION_INVALID,

@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.config.ProblemCode;
 
 /**
  * An editable, observable mirror of one config record: one JavaFX property per record component, nested
@@ -161,7 +162,7 @@ public final class RecordModel {
             if (slot.kind == Kind.INTEGER) {
                 String text = ((StringProperty) slot.value).get().strip();
                 if (!text.isEmpty() && parseInt(text) == null) {
-                    problems.add(Problem.error(pathOf(e.getKey()), "NOT_A_NUMBER",
+                    problems.add(Problem.error(pathOf(e.getKey()), ProblemCode.NOT_A_NUMBER,
                             "\"" + text + "\" is not a whole number."));
                 }
             } else if (slot.kind == Kind.RECORD) {

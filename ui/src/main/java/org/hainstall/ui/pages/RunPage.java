@@ -341,7 +341,9 @@ public final class RunPage extends WizardPage {
                 lines.add(new LogLine(c.at(), c.step(), LogLine.Kind.NOTE, "change: " + c.description()));
             } else if (e instanceof Event.StepFinished f) {
                 lines.add(new LogLine(f.at(), f.step(), LogLine.Kind.NOTE, "■ " + f.outcome() + " in "
-                        + StatusIcons.format(f.took()) + (f.summary() == null ? "" : ": " + f.summary())));
+                        + StatusIcons.format(f.took()) + (f.summary() == null ? "" : ": " + f.summary())
+                        // The code, as on the terminal: the key to its entry in docs/PROBLEM_CODES.md.
+                        + (f.failure() == null ? "" : " [" + f.failure().code() + "]")));
             } else if (e instanceof Event.PromptRequested p) {
                 prompts.show(p.prompt());
                 lines.add(new LogLine(p.at(), null, LogLine.Kind.NOTE, "prompt: " + p.prompt().title()));

@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.Problem;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.ui.model.ConfigModel;
 
 /**
@@ -63,7 +64,7 @@ public final class LiveValidation {
         try {
             return check.apply(config);
         } catch (RuntimeException e) {
-            return List.of(Problem.error("", "VALIDATOR_FAILED",
+            return List.of(Problem.error("", ProblemCode.VALIDATOR_FAILED,
                     "The config could not be checked (" + e + "); nothing can run until it can."));
         }
     }

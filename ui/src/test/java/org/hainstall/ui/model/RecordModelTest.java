@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.junit.jupiter.api.Test;
 
 class RecordModelTest {
@@ -71,7 +72,7 @@ class RecordModelTest {
         assertThat(model.representationProblems()).singleElement()
                 .satisfies(p -> {
                     assertThat(p.path()).isEqualTo("access.port");
-                    assertThat(p.code()).isEqualTo("NOT_A_NUMBER");
+                    assertThat(p.code()).isEqualTo(ProblemCode.NOT_A_NUMBER);
                 });
     }
 }
