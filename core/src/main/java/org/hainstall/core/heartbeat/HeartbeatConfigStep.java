@@ -25,7 +25,9 @@ import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.Command;
 
 /**
- * Writes ha.cf, authkeys (0600, secret) and haresources. It does not start Heartbeat: starting it makes it take
+ * Writes ha.cf, authkeys (0600, secret) and haresources, and keeps hainstall's ha_clustermsg block at the end of
+ * resource-agents' /etc/ha.d/shellfuncs ({@link HeartbeatFiles#shellfuncs}: without it a node can fail to take
+ * its own group back from a dead peer). It does not start Heartbeat: starting it makes it take
  * the resources, so {@link HeartbeatStartStep} does that once DB2 is set up.
  */
 public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Facts> {
@@ -63,6 +65,7 @@ public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Fact
         files.put(HeartbeatFiles.HA_CF, node.file(HeartbeatProbe.HA_CF));
         files.put(HeartbeatFiles.AUTHKEYS, node.file(HeartbeatProbe.AUTHKEYS));
         files.put(HeartbeatFiles.HARESOURCES, node.file(HeartbeatProbe.HARESOURCES));
+        files.put(HeartbeatFiles.SHELLFUNCS, node.file(HeartbeatProbe.SHELLFUNCS));
         return new Facts(node.read(OsProbe.UNAME).strip(), OsProbe.interfaces(node), files,
                 new Secret(ctx.secrets().heartbeatAuthKey()), OsProbe.isActive(node, HeartbeatProbe.ACTIVE));
     }
@@ -92,10 +95,19 @@ public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Fact
         FileState current = facts.files().get(HeartbeatFiles.HARESOURCES);
         write(actions, what, facts, HeartbeatFiles.HARESOURCES,
                 HeartbeatFiles.haresources(config, mainIf, current == null ? null : current.content()), 0644, false);
+        // Read by Heartbeat's scripts each time they run: no reload needed for it.
+        boolean reload = !actions.isEmpty();
+        FileState shellfuncs = facts.files().get(HeartbeatFiles.SHELLFUNCS);
+        // Missing only before resource-agents (a dependency of heartbeat) is installed: never written from nothing,
+        // which would make dpkg take it for an administrator's file.
+        if (shellfuncs != null && shellfuncs.content() != null) {
+            write(actions, what, facts, HeartbeatFiles.SHELLFUNCS,
+                    HeartbeatFiles.shellfuncs(shellfuncs.content()), 0644, false);
+        }
         if (actions.isEmpty()) {
             return Check.satisfied("Heartbeat configured");
         }
-        if (facts.heartbeatActive()) {
+        if (reload && facts.heartbeatActive()) {
             // Heartbeat's own reload (SIGHUP to its master process, what its init script's reload does): it re-reads
             // its files and keeps its resources. Debian 12's heartbeat.service has no reload, and a restart would
             // move the service.

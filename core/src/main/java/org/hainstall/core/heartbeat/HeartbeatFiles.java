@@ -8,11 +8,36 @@ import org.hainstall.core.config.Durations;
 import org.hainstall.core.drbd.DrbdFiles;
 import org.hainstall.core.drbd.Roles;
 
-/** Renders Heartbeat 3's v1 configuration: ha.cf, authkeys, haresources. */
+/**
+ * Renders Heartbeat 3's v1 configuration: ha.cf, authkeys, haresources, and hainstall's block in resource-agents'
+ * /etc/ha.d/shellfuncs (see {@link #shellfuncs}).
+ */
 public final class HeartbeatFiles {
     public static final String HA_CF = "/etc/ha.d/ha.cf";
     public static final String AUTHKEYS = "/etc/ha.d/authkeys";
     public static final String HARESOURCES = "/etc/ha.d/haresources";
+    /** resource-agents' shell library for Heartbeat's scripts (a conffile), where ha_clustermsg is defined. */
+    public static final String SHELLFUNCS = "/etc/ha.d/shellfuncs";
+    static final String SHELLFUNCS_BEGIN = "# BEGIN hainstall ha_clustermsg";
+    static final String SHELLFUNCS_END = "# END hainstall ha_clustermsg";
+    /**
+     * Appended to shellfuncs, after its last line (which sources ocf-shellfuncs), so this ha_clustermsg replaces the
+     * one defined above it. Why: see {@link #shellfuncs}.
+     */
+    static final String SHELLFUNCS_BLOCK = SHELLFUNCS_BEGIN + "\n"
+            + "# Written by hainstall; changes inside this block are overwritten, the rest of the file is left alone.\n"
+            + "# Heartbeat's scripts hand their messages to Heartbeat through its FIFO with ha_clustermsg, whose cat\n"
+            + "# passes a message on in several write()s. When the peer dies, mach_down and req_resource (the one\n"
+            + "# re-taking this node's own group from the dead peer) write at the same moment; the two messages\n"
+            + "# interleave and Heartbeat drops one (\"msg2string: Message with zero fields\"), so the group is never\n"
+            + "# started (ClusterLabs/resource-agents#396). Here one message is written at a time, under a lock.\n"
+            + "ha_clustermsg() {\n"
+            + "\t(\n"
+            + "\t\tflock -w 30 9 || :\n"
+            + "\t\t(echo \">>>\"; cat -; echo \"<<<\") | cat - >> \"$HA_FIFO\"\n"
+            + "\t) 9>> \"$HA_FIFO.lock\"\n"
+            + "}\n"
+            + SHELLFUNCS_END + "\n";
     /** The master control process's pid (Debian 12's heartbeat.service: PIDFile=/run/heartbeat.pid). */
     public static final String PID_FILE = "/run/heartbeat.pid";
 
@@ -92,6 +117,34 @@ public final class HeartbeatFiles {
         }
         return "# Written by hainstall for cluster " + config.cluster().name() + "; changes here are overwritten.\n"
                 + String.join(" ", r) + "\n";
+    }
+
+    /**
+     * The node's /etc/ha.d/shellfuncs with hainstall's block at its end (an older block of ours removed first, the
+     * rest kept as the package wrote it). The block redefines ha_clustermsg so that Heartbeat's scripts write one
+     * message into its FIFO at a time: Debian's version pipes the message through a cat that writes it in pieces,
+     * and when the peer dies while holding this node's own (preferred) group, mach_down and req_resource write at the
+     * same moment, the FIFO reader gets the two messages interleaved, drops one, and the group is never started while
+     * Heartbeat reports all resources held. shellfuncs is a conffile: dpkg keeps this change on upgrades; if an
+     * administrator takes the package's version, {@code status} shows the block missing and {@code modify} puts it
+     * back.
+     *
+     * @param existing the file as the node has it
+     */
+    public static String shellfuncs(String existing) {
+        String rest = existing;
+        int begin = rest.indexOf(SHELLFUNCS_BEGIN);
+        while (begin >= 0) {
+            int end = rest.indexOf(SHELLFUNCS_END, begin);
+            int after = end < 0 ? rest.length() : rest.indexOf('\n', end);
+            after = after < 0 ? rest.length() : after + 1;
+            rest = rest.substring(0, begin) + rest.substring(after);
+            begin = rest.indexOf(SHELLFUNCS_BEGIN);
+        }
+        if (!rest.isEmpty() && !rest.endsWith("\n")) {
+            rest += "\n";
+        }
+        return rest + SHELLFUNCS_BLOCK;
     }
 
     /** The node a haresources file names first, when it is a node of the config. */

@@ -6,11 +6,12 @@ import org.hainstall.core.node.Part;
 import org.hainstall.core.os.OsProbe;
 import org.hainstall.core.remote.Command;
 
-/** Heartbeat's part of a look at a node: its three files (authkeys as a digest only) and its service. */
+/** Heartbeat's part of a look at a node: its files (authkeys as a digest only, resource-agents' shellfuncs for hainstall's block) and its service. */
 public final class HeartbeatProbe {
     public static final Fact HA_CF = Fact.file(Part.HEARTBEAT, HeartbeatFiles.HA_CF);
     public static final Fact AUTHKEYS = Fact.digest(Part.HEARTBEAT, HeartbeatFiles.AUTHKEYS);
     public static final Fact HARESOURCES = Fact.file(Part.HEARTBEAT, HeartbeatFiles.HARESOURCES);
+    public static final Fact SHELLFUNCS = Fact.file(Part.HEARTBEAT, HeartbeatFiles.SHELLFUNCS);
     public static final Fact ACTIVE = OsProbe.HEARTBEAT_ACTIVE;
     public static final Fact ENABLED = OsProbe.enabled(Part.HEARTBEAT, "heartbeat");
 
@@ -26,6 +27,6 @@ public final class HeartbeatProbe {
     }
 
     public static List<Fact> files() {
-        return List.of(HA_CF, AUTHKEYS, HARESOURCES);
+        return List.of(HA_CF, AUTHKEYS, HARESOURCES, SHELLFUNCS);
     }
 }

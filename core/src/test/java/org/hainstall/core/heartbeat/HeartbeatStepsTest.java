@@ -88,6 +88,7 @@ class HeartbeatStepsTest {
         files.put(HeartbeatFiles.AUTHKEYS, new FileState(HeartbeatFiles.authkeys(KEY), "600"));
         files.put(HeartbeatFiles.HARESOURCES, new FileState(
                 HeartbeatFiles.haresources(config, "eth0"), "644"));
+        files.put(HeartbeatFiles.SHELLFUNCS, new FileState(HeartbeatFiles.shellfuncs(DEBIAN_SHELLFUNCS), "644"));
         assertThat(HeartbeatConfigStep.decide(config, "sales-db1", facts("sales-db1", files)))
                 .isInstanceOf(Check.Satisfied.class);
         files.put(HeartbeatFiles.AUTHKEYS, new FileState(HeartbeatFiles.authkeys(KEY), "644"));
@@ -101,6 +102,7 @@ class HeartbeatStepsTest {
                 HeartbeatFiles.haCf(config, "sales-db1", "eth0", "eth1"), "644"));
         files.put(HeartbeatFiles.AUTHKEYS, new FileState(HeartbeatFiles.authkeys(KEY), "600"));
         files.put(HeartbeatFiles.HARESOURCES, new FileState(haresources, "644"));
+        files.put(HeartbeatFiles.SHELLFUNCS, new FileState(HeartbeatFiles.shellfuncs(DEBIAN_SHELLFUNCS), "644"));
         return files;
     }
 
@@ -115,6 +117,50 @@ class HeartbeatStepsTest {
                 filesAsConfigured(existing)))).isInstanceOf(Check.Satisfied.class);
         assertThat(HeartbeatFiles.preferredNode(config, existing)).contains("sales-db1");
         assertThat(HeartbeatFiles.preferredNode(config, "# nothing yet\n")).isEmpty();
+    }
+
+    /** The end of Debian 12's /etc/ha.d/shellfuncs (resource-agents 4.12): its ha_clustermsg and last line. */
+    static final String DEBIAN_SHELLFUNCS = "ha_clustermsg() {\n"
+            + "\t(echo \">>>\"; cat -; echo \"<<<\")\t| cat - >> $HA_FIFO\n"
+            + "}\n\n"
+            + "# Now get the good stuff\n"
+            + ". /usr/lib/ocf/lib/heartbeat/ocf-shellfuncs\n";
+
+    @Test
+    void shellfuncsGetsTheLockedHaClustermsgAfterItsLastLineOnceAndKeepsTheRest() {
+        String ours = HeartbeatFiles.shellfuncs(DEBIAN_SHELLFUNCS);
+
+        // After the package's own definition and the line sourcing ocf-shellfuncs, so this definition wins.
+        assertThat(ours).startsWith(DEBIAN_SHELLFUNCS);
+        String block = ours.substring(DEBIAN_SHELLFUNCS.length());
+        assertThat(block).startsWith("# BEGIN hainstall ha_clustermsg\n").endsWith("# END hainstall ha_clustermsg\n")
+                .contains("resource-agents#396")
+                .contains("ha_clustermsg() {\n\t(\n\t\tflock -w 30 9 || :\n"
+                        + "\t\t(echo \">>>\"; cat -; echo \"<<<\") | cat - >> \"$HA_FIFO\"\n"
+                        + "\t) 9>> \"$HA_FIFO.lock\"\n}\n");
+        // Idempotent; an older block of ours is replaced, not kept; a file without a final newline gets one.
+        assertThat(HeartbeatFiles.shellfuncs(ours)).isEqualTo(ours);
+        String older = DEBIAN_SHELLFUNCS + "# BEGIN hainstall ha_clustermsg\nha_clustermsg() { :; }\n"
+                + "# END hainstall ha_clustermsg\n";
+        assertThat(HeartbeatFiles.shellfuncs(older)).isEqualTo(ours);
+        assertThat(HeartbeatFiles.shellfuncs(DEBIAN_SHELLFUNCS.stripTrailing())).isEqualTo(ours);
+    }
+
+    @Test
+    void aShellfuncsWithoutOurBlockIsRewrittenWithoutReloadingHeartbeatAndAMissingOneIsNotCreated()
+            throws StepException {
+        Map<String, FileState> files = filesAsConfigured(HeartbeatFiles.haresources(config, "eth0"));
+        files.put(HeartbeatFiles.SHELLFUNCS, new FileState(DEBIAN_SHELLFUNCS, "644"));
+        HeartbeatConfigStep.Facts running = new HeartbeatConfigStep.Facts("sales-db1",
+                Interfaces.parse(Fixtures.read("ip-addr-db1.json")), files, new Secret(KEY), true);
+
+        Check.Change change = (Check.Change) HeartbeatConfigStep.decide(config, "sales-db1", running);
+
+        assertThat(change.actions()).singleElement().isEqualTo(new Action.WriteFile(HeartbeatFiles.SHELLFUNCS,
+                HeartbeatFiles.shellfuncs(DEBIAN_SHELLFUNCS), 0644, false));
+        files.put(HeartbeatFiles.SHELLFUNCS, FileState.missing());
+        assertThat(HeartbeatConfigStep.decide(config, "sales-db1", facts("sales-db1", files)))
+                .isInstanceOf(Check.Satisfied.class);
     }
 
     @Test
