@@ -26,12 +26,15 @@ public final class OsProbe {
 
     /**
      * What reconstruct reads of the OS, by the names of its facts files: the node's name, domain, addresses and
-     * default route, resolver, hosts, chrony's servers and timezone, and the address the SSH session came from.
+     * default route, its neighbours' MAC addresses, resolver, hosts, chrony's servers and timezone, and the address the SSH session came from.
      */
     public static final List<Fact> RECONSTRUCT = List.of(UNAME,
             Fact.of(Part.OS, "domain", Command.of("hostname", "-d")),
             IP_ADDR,
             Fact.of(Part.OS, "ip-route", Command.of("ip", "-json", "route", "show", "default")),
+            // The peer's MAC addresses, for a physical cluster's config: the node talks to its peer on both links
+            // all the time (Heartbeat, DRBD), so its neighbour table holds them.
+            Fact.of(Part.OS, "ip-neigh", Command.of("ip", "-json", "neigh", "show")),
             Fact.of(Part.OS, "resolv", Command.of("cat", "/etc/resolv.conf")),
             Fact.of(Part.OS, "hosts", Command.of("cat", "/etc/hosts")),
             Fact.of(Part.OS, "chrony", Command.of("cat", NtpStep.CHRONY_CONF)),

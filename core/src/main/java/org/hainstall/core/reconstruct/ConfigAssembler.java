@@ -100,9 +100,16 @@ public final class ConfigAssembler {
 
         String activeNode = activeNode(drbd, self, peer);
         List<Node> nodes = new ArrayList<>();
+        // Physical machines are found by their MACs (the seed, the power-on prompt): this node's from its own links,
+        // the peer's from this node's neighbour table. Cloned VMs get new MACs, so a libvirt config names none.
+        boolean physical = workstation.provisioning() != null && !workstation.provisioning().isLibvirt();
+        Map<String, String> neighbours = facts.get("ip-neigh").map(ConfigAssembler::neighbourMacs).orElse(Map.of());
         Node selfNode = new Node(self, main == null ? null : main.address(), selfRepl, Objects.equals(activeNode, self),
-                null, null);
-        Node peerNode = new Node(peer, peerAddress, peerRepl, Objects.equals(activeNode, peer), null, null);
+                physical ? macOf(main, "nodes[" + self + "].mac") : null,
+                physical ? macOf(repl, "nodes[" + self + "].replicationMac") : null);
+        Node peerNode = new Node(peer, peerAddress, peerRepl, Objects.equals(activeNode, peer),
+                physical ? neighbourMac(neighbours, peerAddress, "nodes[" + peer + "].mac") : null,
+                physical ? neighbourMac(neighbours, peerRepl, "nodes[" + peer + "].replicationMac") : null);
         // Keep a stable order: the nodes sorted by name, as an administrator would list them.
         if (self != null && peer != null && self.compareTo(peer) > 0) {
             nodes.add(peerNode);
@@ -152,6 +159,34 @@ public final class ConfigAssembler {
     }
 
     // --- nodes and network -------------------------------------------------------------------------------
+
+    private String macOf(Interfaces.Link link, String path) {
+        if (link == null || link.mac().isEmpty()) {
+            unreadable.add(path + ": this node's link was not found among its interfaces");
+            return null;
+        }
+        return link.mac();
+    }
+
+    private String neighbourMac(Map<String, String> neighbours, String address, String path) {
+        String mac = address == null ? null : neighbours.get(address);
+        if (mac == null) {
+            unreadable.add(path + ": not in this node's neighbour table (ip neigh); read it on the peer (ip link)");
+        }
+        return mac;
+    }
+
+    /** {@code ip -json neigh show}: each neighbour's address → its MAC (entries without one, e.g. FAILED, left out). */
+    static Map<String, String> neighbourMacs(String neighJson) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode n : JsonMapper.shared().readTree(neighJson)) {
+            String mac = n.path("lladdr").asString("");
+            if (!mac.isEmpty()) {
+                out.put(n.path("dst").asString(""), mac);
+            }
+        }
+        return out;
+    }
 
     static Optional<String> defaultGateway(String routeJson) {
         for (JsonNode r : JsonMapper.shared().readTree(routeJson)) {

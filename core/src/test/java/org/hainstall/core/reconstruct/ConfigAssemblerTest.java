@@ -33,6 +33,34 @@ class ConfigAssemblerTest {
     }
 
     @Test
+    void aPhysicalClusterGetsThisNodesMacsFromItsLinksAndThePeersFromItsNeighbourTable() throws IOException {
+        NodeFacts f = facts("sales-db1");
+        f.put("ip-neigh", "[{\"dst\":\"192.168.122.12\",\"dev\":\"eth0\",\"lladdr\":\"52:54:00:00:00:12\","
+                + "\"state\":[\"REACHABLE\"]},{\"dst\":\"10.10.0.12\",\"dev\":\"eth1\",\"lladdr\":"
+                + "\"52:54:00:00:01:12\",\"state\":[\"STALE\"]},{\"dst\":\"192.168.122.9\",\"dev\":\"eth0\","
+                + "\"state\":[\"FAILED\"]}]");
+        WorkstationSettings physical = new WorkstationSettings(null, new ClusterConfig.Access("root", 22),
+                new ClusterConfig.Provisioning("physical", null), null, null);
+
+        Reconstruction r = ConfigAssembler.assemble(f, physical);
+
+        assertThat(r.config().nodes()).extracting(ClusterConfig.Node::mac)
+                .containsExactly("52:54:00:00:00:11", "52:54:00:00:00:12");
+        assertThat(r.config().nodes()).extracting(ClusterConfig.Node::replicationMac)
+                .containsExactly("52:54:00:00:01:11", "52:54:00:00:01:12");
+        assertThat(r.unreadable()).noneMatch(u -> u.contains("mac") || u.contains("Mac"));
+
+        f.put("ip-neigh", "[]");
+        Reconstruction unknownPeer = ConfigAssembler.assemble(f, physical);
+        assertThat(unknownPeer.config().nodes().get(1).mac()).isNull();
+        assertThat(unknownPeer.unreadable()).anyMatch(u -> u.startsWith("nodes[sales-db2].mac: not in this node's"));
+
+        assertThat(ConfigAssembler.assemble(f, WorkstationSettings.defaults()).config().nodes())
+                .as("cloned VMs get new MACs: a libvirt config names none").extracting(ClusterConfig.Node::mac)
+                .containsOnlyNulls();
+    }
+
+    @Test
     void marksTheNodeThatIsPrimaryNowAsHoldingValidData() throws IOException {
         NodeFacts f = facts("sales-db1");
         ClusterConfig here = ConfigAssembler.assemble(f, WorkstationSettings.defaults()).config();

@@ -38,7 +38,7 @@ class ReconstructOverSshTest {
     private static final List<Pattern> READ_ONLY = List.of(
             Pattern.compile("uname -n"),
             Pattern.compile("hostname -d"),
-            Pattern.compile("ip -json (addr|route) show( default)?"),
+            Pattern.compile("ip -json (addr|route|neigh) show( default)?"),
             Pattern.compile("cat /[A-Za-z0-9/._-]+"),
             Pattern.compile("printenv SSH_CLIENT"),
             Pattern.compile("(pvs|vgs|lvs) --reportformat json [A-Za-z0-9 ,_-]+"),
