@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -79,8 +80,12 @@ public final class LabWizardRun {
         }
 
         fx(() -> {
+            // As the admin does it: modify picked in the page's mode box, then Start.
             wizard.go("run");
-            wizard.runPage().start(RunMode.MODIFY);
+            @SuppressWarnings("unchecked")
+            ComboBox<RunMode> mode = (ComboBox<RunMode>) wizard.root().lookup("#run-mode");
+            mode.setValue(RunMode.MODIFY);
+            ((Button) wizard.root().lookup("#run-start")).fire();
             return null;
         });
         waitUntil("the start confirmation", 120, () -> confirmation() != null);
