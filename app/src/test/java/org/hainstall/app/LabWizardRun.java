@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.MemoryPreferences;
 import org.hainstall.ui.ScreenCapture;
@@ -70,14 +69,7 @@ public final class LabWizardRun {
             return w;
         });
         fx(() -> wizard.openFile(config)).get(30, TimeUnit.SECONDS);
-        for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
-            fx(() -> {
-                wizard.go(page);
-                return null;
-            });
-            settle();
-            shoot(wizard, out, String.format("%02d-%s", wizard.pages().indexOf(wizard.page(page)) + 1, page));
-        }
+        ScreenCapture.shootConfigPages(wizard, out);
 
         fx(() -> {
             // As the admin does it: modify picked in the page's mode box, then Start.
@@ -88,11 +80,11 @@ public final class LabWizardRun {
             ((Button) wizard.root().lookup("#run-start")).fire();
             return null;
         });
-        waitUntil("the start confirmation", 120, () -> confirmation() != null);
+        waitUntil("the start confirmation", 120, () -> ScreenCapture.confirmation() != null);
         settle();
         shoot(wizard, out, "10a-run-confirm");
         fx(() -> {
-            ((Button) confirmation().getScene().lookup("#confirm-run-start")).fire();
+            ((Button) ScreenCapture.confirmation().getScene().lookup("#confirm-run-start")).fire();
             return null;
         });
         RunPage run = wizard.runPage();
@@ -153,11 +145,6 @@ public final class LabWizardRun {
                 .filter(i -> i.kind() == RunItem.Kind.NODE).map(RunItem::node).toList();
     }
 
-    /** The start confirmation's window while it is open. */
-    private static Window confirmation() {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null
-                && w.getScene().lookup("#confirm-run-start") != null).findFirst().orElse(null);
-    }
 
     private static void waitUntil(String what, int seconds, Supplier<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

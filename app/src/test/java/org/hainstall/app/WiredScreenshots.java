@@ -17,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.hainstall.core.config.ConfigValidator;
 import org.hainstall.core.usecase.RunMode;
 import org.hainstall.ui.FxDialogs;
@@ -85,14 +84,7 @@ public final class WiredScreenshots {
                         Path.of(System.getProperty("java.io.tmpdir"), "hainstall-screenshots")).resolve("cluster.yaml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         fx(() -> wizard.openFile(example)).get(10, TimeUnit.SECONDS);
-        for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
-            fx(() -> {
-                wizard.go(page);
-                return null;
-            });
-            settle();
-            shoot(wizard, out, String.format("%02d-%s", wizard.pages().indexOf(wizard.page(page)) + 1, page));
-        }
+        ScreenCapture.shootConfigPages(wizard, out);
         // Mistakes, as the admin sees them: the sentence under the field, the problems list, Next held.
         fx(() -> {
             wizard.go("nodes");
@@ -138,11 +130,11 @@ public final class WiredScreenshots {
             wizard.runPage().start(RunMode.CREATE);
             return null;
         });
-        waitWhile(() -> confirmation() == null);
+        waitWhile(() -> ScreenCapture.confirmation() == null);
         settle();
         shoot(wizard, out, "10a-run-confirm");
         fx(() -> {
-            ((Button) confirmation().getScene().lookup("#confirm-run-cancel")).fire();
+            ((Button) ScreenCapture.confirmation().getScene().lookup("#confirm-run-cancel")).fire();
             return null;
         });
         settle();
@@ -154,11 +146,6 @@ public final class WiredScreenshots {
         shoot(wizard, out, "11b-finish-no-run");
     }
 
-    /** The start confirmation's window while it is open. */
-    private static Window confirmation() {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null
-                && w.getScene().lookup("#confirm-run-start") != null).findFirst().orElse(null);
-    }
 
     private static void waitWhile(java.util.function.Supplier<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -89,4 +89,22 @@ public final class ScreenCapture {
         });
         return f.get(30, TimeUnit.SECONDS);
     }
+
+    /** One picture of each config page, named by its place in the page list ("02-cluster" …). */
+    public static void shootConfigPages(Wizard wizard, Path out) throws Exception {
+        for (String page : new String[] {"cluster", "nodes", "storage", "replication", "heartbeat", "db2", "backup"}) {
+            fx(() -> {
+                wizard.go(page);
+                return null;
+            });
+            settle();
+            shoot(wizard, out, String.format("%02d-%s", wizard.pages().indexOf(wizard.page(page)) + 1, page));
+        }
+    }
+
+    /** The run page's start confirmation window while it is open, else null. */
+    public static javafx.stage.Window confirmation() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w.getScene() != null
+                && w.getScene().lookup("#confirm-run-start") != null).findFirst().orElse(null);
+    }
 }
