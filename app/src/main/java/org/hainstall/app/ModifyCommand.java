@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import org.hainstall.core.usecase.ClusterRun;
 import org.hainstall.core.usecase.ModifyCluster;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

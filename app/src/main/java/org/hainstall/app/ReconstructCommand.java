@@ -118,7 +118,11 @@ final class ReconstructCommand implements Callable<Integer> {
                 user, port);
         LiveClusterReader.Opened opened;
         try {
-            opened = reconstruct.open(target);
+            opened = reconstruct.open(target, withSecrets);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("hainstall reconstruct: interrupted while reading the nodes; nothing was written");
+            return ExitCodes.CANCELLED;
         } catch (NodePicker.NoNodeReadableException e) {
             err.println("hainstall reconstruct: no node of " + config + " could be read, so nothing was written:");
             e.reasons().forEach(reason -> err.println("  " + reason));
@@ -136,8 +140,9 @@ final class ReconstructCommand implements Callable<Integer> {
         });
         ReconstructCluster.Read read;
         try (Shell shell = opened.shell()) {
-            // one look at the node; with --with-secrets the same look reads the shared secrets
-            read = reconstruct.read(shell, workstation, withSecrets);
+            // one look at the node (taken already when the node was picked); with --with-secrets the same look
+            // reads the shared secrets
+            read = reconstruct.read(opened, workstation, withSecrets);
             if (dumpFacts != null) {
                 Files.writeString(dumpFacts, NodeFactsFormat.write(read.facts()));
             }

@@ -24,7 +24,7 @@ import org.hainstall.core.usecase.CreateCluster;
 import org.hainstall.core.usecase.ModifyCluster;
 import org.hainstall.core.usecase.NotBuiltException;
 import org.hainstall.core.usecase.RunLogCopy;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.core.usecase.RunSessions;
 import org.hainstall.core.usecase.SecretsSource;
 import org.hainstall.core.usecase.Sentences;

@@ -15,7 +15,7 @@ import org.hainstall.core.plan.StepException;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.ShellFactory;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * The command line that {@link CtrlCTest} interrupts with SIGINT: {@code modify --yes} on stand-in nodes, whose

@@ -11,7 +11,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.files.CoreConfigFiles;
 import org.hainstall.ui.pages.ReviewPage;
 import org.junit.jupiter.api.Test;

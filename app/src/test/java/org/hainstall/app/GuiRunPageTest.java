@@ -13,7 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.hainstall.core.plan.StepId;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.RunConfirmation;
 import org.hainstall.ui.run.LogLine;

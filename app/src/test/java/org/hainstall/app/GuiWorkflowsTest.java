@@ -18,7 +18,7 @@ import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.usecase.RunHandle;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.core.usecase.RunRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,7 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.MemoryPreferences;
 import org.hainstall.ui.ScreenCapture;
 import org.hainstall.ui.WindowIdentity;

@@ -7,7 +7,7 @@ import com.google.inject.Injector;
 import org.hainstall.core.usecase.CreateCluster;
 import org.hainstall.core.usecase.ModifyCluster;
 import org.hainstall.core.usecase.ReconstructCluster;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.WizardServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -158,11 +158,19 @@ class ValidateCommandTest {
     }
 
     @Test
-    void jsonOutputListsEveryProblem() throws Exception {
-        Path file = write("c.yml", Example.text());
+    void aSetWordOutsideItsSetExitsTwoNamingThePathAndTheWords() {
+        assertThat(run("validate", "--config", Example.path().toString(), "--set", "replication.protocol=D"))
+                .isEqualTo(2);
+        assertThat(out).contains("replication.protocol [REPLICATION_PROTOCOL_INVALID]", "'D'", "A — ", "C — ");
+    }
 
-        assertThat(run("validate", "--config", file.toString(), "--json", "--set", "replication.protocol=D",
-                "--set", "heartbeat.udpPort=694")).isEqualTo(1);
+    @Test
+    void jsonOutputListsEveryProblem() throws Exception {
+        // A word outside its set in the file is one problem among the others (the validator's warning here).
+        Path file = write("c.yml", Example.text().replaceFirst("protocol: C", "protocol: D"));
+
+        assertThat(run("validate", "--config", file.toString(), "--json", "--set", "heartbeat.udpPort=694"))
+                .isEqualTo(1);
 
         JsonNode result = JsonMapper.builder().build().readTree(out);
         assertThat(result.get("valid").asBoolean()).isFalse();

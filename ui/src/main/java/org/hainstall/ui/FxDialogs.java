@@ -14,7 +14,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.run.RunConfirmation;
 
 /** {@link Dialogs} with JavaFX's own dialogs and file choosers. */

@@ -22,7 +22,7 @@ import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.EventSink;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.OutputListener;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.EventPump;
 import org.hainstall.core.usecase.RunHandle;
@@ -95,7 +95,7 @@ class LogViewBenchmark {
     void logViewSustainedLinesPerSecond(FxRobot robot) throws Exception {
         robot.interact(() -> page.start(RunMode.CREATE));
         org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> sink.get() != null);
-        sink.get().publish(new Event.RunStarted(Instant.now(), "bench", "create", List.of(STEP)));
+        sink.get().publish(new Event.RunStarted(Instant.now(), "bench", RunMode.CREATE, List.of(STEP)));
         sink.get().publish(new Event.StepStarted(Instant.now(), STEP, "packages"));
         // Per pulse, the FX thread's CPU time between two post-layout points: the pump's drain, animation
         // timers, CSS and layout (rendering runs on the render thread). CPU time, not wall time, because this

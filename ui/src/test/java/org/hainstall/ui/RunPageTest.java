@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.hainstall.core.plan.Prompt;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.pages.RunPage;
 import org.hainstall.ui.run.LogLine;
 import org.hainstall.ui.run.PlanSummary;

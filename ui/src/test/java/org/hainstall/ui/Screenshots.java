@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * Opens the wizard in a real window (run it under Xvfb: ui/take-screenshots.sh) and writes PNGs of what only the

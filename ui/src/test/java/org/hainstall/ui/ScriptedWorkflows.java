@@ -20,6 +20,7 @@ import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.usecase.RunHandle;
 import org.hainstall.core.usecase.RunRequest;
 import org.hainstall.ui.run.Workflows;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * A stand-in for the engine that plays a fixed event stream from its own thread, as the runner would: the one
@@ -92,7 +93,7 @@ final class ScriptedWorkflows implements Workflows {
 
     private void play(EventSink sink, AdminPrompter prompter) throws Exception {
         Instant t0 = Instant.now();
-        sink.publish(new Event.RunStarted(t0, "run-1", "create", List.of(KEYS, PKG1, DRBD1, POWER2, PKG2, DRBD2)));
+        sink.publish(new Event.RunStarted(t0, "run-1", RunMode.CREATE, List.of(KEYS, PKG1, DRBD1, POWER2, PKG2, DRBD2)));
         step(sink, KEYS, Outcome.OK, 2, t0);
         t0 = Instant.now();
         if (waitForCancel) {

@@ -1,15 +1,13 @@
 package org.hainstall.core.config;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The whole cluster description: what an administrator writes in {@code cluster.yaml}.
  * Plain immutable data. Values that need parsing (sizes, durations, addresses) stay strings here so that
- * a config always round-trips exactly and validation can point at the field that does not parse. So do the words of
- * closed sets (provisioning kind, DRBD protocol, initial sync, partition and filesystem types): a wrong word is then
- * one more problem at its path among all the others, and the wizard can show it. Code reads them only through their
- * {@code …Choice()} accessors, typed by the {@link ConfigChoice} enums, never by comparing the words.
+ * a config always round-trips exactly and validation can point at the field that does not parse. The words of
+ * closed sets (provisioning kind, DRBD protocol, initial sync, partition and filesystem types) are their
+ * {@link ConfigChoice} enums: the loader reports a word outside the set at its path, among all the other problems.
  * Missing values are {@code null}; {@link ConfigValidator} reports the ones that are required.
  */
 public record ClusterConfig(
@@ -51,32 +49,22 @@ public record ClusterConfig(
     public record Access(String user, Integer port) {}
 
     /**
-     * {@code kind} is "libvirt" (clone a VM stub) or "physical" (the admin powers machines on).
+     * {@code kind}: clone a VM stub with libvirt, or the admin powers physical machines on.
      * {@code callbackTimeout} (optional): how long a node's call back is awaited — by default
      * {@link #DEFAULT_VM_CALLBACK_TIMEOUT} for VMs and {@link #DEFAULT_PHYSICAL_CALLBACK_TIMEOUT} for physical
      * machines (someone has to walk to them).
      */
-    public record Provisioning(String kind, Libvirt libvirt, String callbackTimeout) {
+    public record Provisioning(ProvisioningKind kind, Libvirt libvirt, String callbackTimeout) {
         public static final String DEFAULT_VM_CALLBACK_TIMEOUT = "15m";
         public static final String DEFAULT_PHYSICAL_CALLBACK_TIMEOUT = "60m";
 
-        public Provisioning(String kind, Libvirt libvirt) {
+        public Provisioning(ProvisioningKind kind, Libvirt libvirt) {
             this(kind, libvirt, null);
-        }
-
-        // Factories rather than constructors taking the enums: an overload would make every new X(null, …) ambiguous.
-        public static Provisioning of(ProvisioningKind kind, Libvirt libvirt) {
-            return new Provisioning(kind.configValue(), libvirt, null);
-        }
-
-        /** The kind; empty when it is not set or not a known word (the validator says which). */
-        public Optional<ProvisioningKind> kindChoice() {
-            return ConfigChoice.parse(ProvisioningKind.class, kind);
         }
 
         /** True when the nodes are VMs that hainstall clones with libvirt. */
         public boolean isLibvirt() {
-            return kindChoice().orElse(null) == ProvisioningKind.LIBVIRT;
+            return kind == ProvisioningKind.LIBVIRT;
         }
 
         public java.time.Duration callbackTimeoutOrDefault() {
@@ -125,17 +113,8 @@ public record ClusterConfig(
         }
     }
 
-    /** {@code size} is a size such as 512M or 20G, or "rest"; {@code type} is "lvm" or a filesystem use. */
-    public record Partition(Integer number, String size, String type) {
-        public static Partition of(Integer number, String size, PartitionType type) {
-            return new Partition(number, size, type.configValue());
-        }
-
-        /** The type; empty when it is not set or not a known word. */
-        public Optional<PartitionType> typeChoice() {
-            return ConfigChoice.parse(PartitionType.class, type);
-        }
-    }
+    /** {@code size} is a size such as 512M or 20G, or "rest". */
+    public record Partition(Integer number, String size, PartitionType type) {}
 
     public record VolumeGroup(String name, List<String> physicalVolumes, List<LogicalVolume> logicalVolumes) {
         public VolumeGroup {
@@ -147,22 +126,13 @@ public record ClusterConfig(
     /** A logical volume; with a filesystem it is local to the node, without one it usually backs DRBD. */
     public record LogicalVolume(String name, String size, Filesystem filesystem) {}
 
-    public record Filesystem(String type, String mountPoint) {
-        public static Filesystem of(FilesystemType type, String mountPoint) {
-            return new Filesystem(type.configValue(), mountPoint);
-        }
-
-        /** The type; empty when it is not set or not a known word. */
-        public Optional<FilesystemType> typeChoice() {
-            return ConfigChoice.parse(FilesystemType.class, type);
-        }
-    }
+    public record Filesystem(FilesystemType type, String mountPoint) {}
 
     /**
      * {@code peerConnectTimeout} (optional, default {@link #DEFAULT_PEER_CONNECT_TIMEOUT}): how long the initial sync
      * waits for the peer to connect before giving up without making any node primary.
      */
-    public record Replication(String protocol, String initialSync, String peerConnectTimeout,
+    public record Replication(DrbdProtocol protocol, InitialSync initialSync, String peerConnectTimeout,
                               List<DrbdResource> resources) {
         public static final String DEFAULT_PEER_CONNECT_TIMEOUT = "5m";
 
@@ -170,22 +140,8 @@ public record ClusterConfig(
             resources = Lists.copy(resources);
         }
 
-        public Replication(String protocol, String initialSync, List<DrbdResource> resources) {
+        public Replication(DrbdProtocol protocol, InitialSync initialSync, List<DrbdResource> resources) {
             this(protocol, initialSync, null, resources);
-        }
-
-        public static Replication of(DrbdProtocol protocol, InitialSync initialSync, List<DrbdResource> resources) {
-            return new Replication(protocol.configValue(), initialSync.configValue(), null, resources);
-        }
-
-        /** The protocol; empty when it is not set or not a known word. */
-        public Optional<DrbdProtocol> protocolChoice() {
-            return ConfigChoice.parse(DrbdProtocol.class, protocol);
-        }
-
-        /** The initial sync; empty when it is not set or not a known word. */
-        public Optional<InitialSync> initialSyncChoice() {
-            return ConfigChoice.parse(InitialSync.class, initialSync);
         }
 
         /** The timeout in force: the configured one, or the default. */

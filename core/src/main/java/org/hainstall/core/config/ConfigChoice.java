@@ -3,11 +3,13 @@ package org.hainstall.core.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * One word of a closed set that a config key accepts (a DRBD protocol, a filesystem type, …). The config keeps
- * the word as text, so a file round-trips exactly and a wrong word is a problem naming its path, not a load
- * error; the validator, the JSON Schema and the wizard's choice lists all take the set from the enum.
+ * One word of a closed set that a config key accepts (a DRBD protocol, a filesystem type, …). The config records
+ * hold these enums, not text: the loader turns each word into its constant, and a word outside the set is a problem
+ * naming its path and the words it could be, reported with every other problem of the file. The JSON Schema and
+ * the wizard's choice lists take the set from the enum too.
  */
 public interface ConfigChoice {
     /** The word as the config file writes it. */
@@ -15,6 +17,12 @@ public interface ConfigChoice {
 
     /** A few words for a person choosing it. */
     String description();
+
+    /** What the whole set is called in a message: "DRBD protocol". The same for every constant of an enum. */
+    String setName();
+
+    /** The problem a word outside the set is reported with. The same for every constant of an enum. */
+    ProblemCode unknownWordCode();
 
     /** Every word of {@code type}, in declaration order. */
     static <E extends Enum<E> & ConfigChoice> List<String> valuesOf(Class<E> type) {
@@ -24,5 +32,19 @@ public interface ConfigChoice {
     /** The constant whose word is exactly {@code text}; empty for null or an unknown word. */
     static <E extends Enum<E> & ConfigChoice> Optional<E> parse(Class<E> type, String text) {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.configValue().equals(text)).findFirst();
+    }
+
+    /**
+     * The problem for {@code text}, a word outside {@code type}'s set, at {@code path}: the words it could be, each
+     * with what it means, and the likely one when it looks like a typo ("lvm" for "LVM").
+     */
+    static Problem unknownWord(Class<?> type, String path, String text) {
+        ConfigChoice[] words = (ConfigChoice[]) type.getEnumConstants();
+        List<String> known = Arrays.stream(words).map(ConfigChoice::configValue).toList();
+        String choices = Arrays.stream(words).map(w -> w.configValue() + " — " + w.description())
+                .collect(Collectors.joining("; "));
+        String guess = Suggest.closest(text, known).map(s -> " Did you mean " + Quote.of(s) + "?").orElse("");
+        return Problem.error(path, words[0].unknownWordCode(), words[0].setName() + " " + Quote.of(text)
+                + " is unknown; use one of: " + choices + "." + guess);
     }
 }

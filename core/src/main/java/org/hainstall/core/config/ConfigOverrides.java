@@ -129,6 +129,10 @@ public final class ConfigOverrides {
         if (raw == String.class) {
             return new ConfigTree.Scalar(value, value, 0, 0);
         }
+        if (raw.isEnum()) {
+            // The word as typed: reading the tree back names a word outside the set with its path.
+            return new ConfigTree.Scalar(value.strip(), value.strip(), 0, 0);
+        }
         if (raw == Integer.class) {
             try {
                 long n = Integer.parseInt(value.strip());

@@ -17,14 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ConfigSchema {
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-    /** Fixed words, by record and component, shared with the rules that check them. */
-    private static final Map<String, List<String>> ENUMS = Map.of(
-            "Provisioning.kind", GeneralRules.PROVISIONING_KINDS,
-            "Replication.protocol", ReplicationRules.PROTOCOLS,
-            "Replication.initialSync", ReplicationRules.INITIAL_SYNCS,
-            "Partition.type", StorageRules.PARTITION_TYPES,
-            "Filesystem.type", FilesystemRules.TYPES);
-
     /**
      * What the validator requires, by record (its VALUE_REQUIRED checks). Never more: a config the validator accepts
      * must satisfy the schema (ConfigSchemaTest removes each of these from the example and sees the validator refuse).
@@ -163,7 +155,6 @@ public final class ConfigSchema {
      */
     static java.util.Set<String> constrainedComponents() {
         java.util.Set<String> keys = new java.util.TreeSet<>();
-        keys.addAll(ENUMS.keySet());
         keys.addAll(COUNTS.keySet());
         keys.addAll(PATTERNS.keySet());
         keys.addAll(DESCRIPTIONS.keySet());
@@ -237,13 +228,16 @@ public final class ConfigSchema {
             }
         } else if (raw == Boolean.class) {
             node.put("type", "boolean");
+        } else if (raw.isEnum()) {
+            // A closed set: the words of the component's own ConfigChoice enum.
+            node.put("type", "string");
+            ArrayNode values = node.putArray("enum");
+            for (Object word : raw.getEnumConstants()) {
+                values.add(((ConfigChoice) word).configValue());
+            }
         } else {
             node.put("type", "string");
-            List<String> words = ENUMS.get(key);
-            if (words != null) {
-                ArrayNode values = node.putArray("enum");
-                words.forEach(values::add);
-            } else if (PATTERNS.containsKey(key)) {
+            if (PATTERNS.containsKey(key)) {
                 node.put("pattern", PATTERNS.get(key));
             }
         }

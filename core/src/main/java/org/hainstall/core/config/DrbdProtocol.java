@@ -23,4 +23,14 @@ public enum DrbdProtocol implements ConfigChoice {
     public String description() {
         return description;
     }
+
+    @Override
+    public String setName() {
+        return "DRBD protocol";
+    }
+
+    @Override
+    public ProblemCode unknownWordCode() {
+        return ProblemCode.REPLICATION_PROTOCOL_INVALID;
+    }
 }

@@ -7,17 +7,11 @@ import java.util.Map;
 
 /** Every filesystem, local (on a logical volume) or replicated (on DRBD): known type, plain unique mount point. */
 final class FilesystemRules implements Rule {
-    static final List<String> TYPES = ConfigChoice.valuesOf(FilesystemType.class);
-
     @Override
     public void check(ClusterConfig c, ProblemList p) {
         Map<String, String> mounts = new HashMap<>();
         for (Located fs : all(c)) {
-            if (p.required(fs.path() + ".type", fs.fs().type()) 
-                    && ConfigChoice.parse(FilesystemType.class, fs.fs().type()).isEmpty()) {
-                p.error(fs.path() + ".type", ProblemCode.FILESYSTEM_TYPE_UNKNOWN,
-                        "filesystem type " + Quote.of(fs.fs().type()) + " is unknown; use one of " + TYPES + ".");
-            }
+            p.required(fs.path() + ".type", fs.fs().type());
             String mp = fs.fs().mountPoint();
             String mpPath = fs.path() + ".mountPoint";
             if (!p.required(mpPath, mp)) {

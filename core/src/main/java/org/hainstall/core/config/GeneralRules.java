@@ -1,12 +1,9 @@
 package org.hainstall.core.config;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Cluster name, management side, access, provisioning, time and packages. */
 final class GeneralRules implements Rule {
-    static final List<String> PROVISIONING_KINDS = ConfigChoice.valuesOf(ProvisioningKind.class);
-
     @Override
     public void check(ClusterConfig c, ProblemList p) {
         if (p.required("cluster", c.cluster()) && p.required("cluster.name", c.cluster().name())
@@ -55,14 +52,7 @@ final class GeneralRules implements Rule {
                         + " awaited).");
             }
         }
-        String kind = c.provisioning().kind();
-        Optional<ProvisioningKind> known = c.provisioning().kindChoice();
-        if (known.isEmpty()) {
-            p.error("provisioning.kind", ProblemCode.PROVISIONING_KIND_UNKNOWN,
-                    "provisioning kind " + Quote.of(kind) + " is unknown; use one of " + String.join(", ", PROVISIONING_KINDS) + ".");
-            return;
-        }
-        if (known.get() != ProvisioningKind.LIBVIRT || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {
+        if (!c.provisioning().isLibvirt() || !p.required("provisioning.libvirt", c.provisioning().libvirt())) {
             return;
         }
         ClusterConfig.Libvirt l = c.provisioning().libvirt();

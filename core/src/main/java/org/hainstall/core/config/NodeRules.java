@@ -16,7 +16,7 @@ final class NodeRules implements Rule {
             p.error("nodes", ProblemCode.NODE_COUNT, "a cluster has exactly two nodes; this config lists " + nodes.size() + ".");
         }
         boolean physical = c.provisioning() != null
-                && c.provisioning().kindChoice().orElse(null) == ProvisioningKind.PHYSICAL;
+                && c.provisioning().kind() == ProvisioningKind.PHYSICAL;
         Map<String, String> names = new HashMap<>();
         Map<String, String> macs = new HashMap<>();
         int holders = 0;

@@ -14,7 +14,7 @@ import java.util.Map;
  * Maps a {@link ConfigTree} onto the config records and back, by the records' own components, so a field added to a
  * record is read, written, overridden and described in the schema without touching this class.
  * Reading is strict: unknown keys and wrong types become problems naming their path; all of them are collected.
- * The config records use only String, Integer, Boolean, List and nested records.
+ * The config records use only String, Integer, Boolean, the {@link ConfigChoice} enums, List and nested records.
  */
 final class RecordMapper {
     private final ClassValue<RecordShape> shapes = new ClassValue<>() {
@@ -81,6 +81,15 @@ final class RecordMapper {
             problems.add(wrongType(path, "true or false", tree));
             return null;
         }
+        if (raw.isEnum() && ConfigChoice.class.isAssignableFrom(raw)) {
+            for (Object constant : raw.getEnumConstants()) {
+                if (((ConfigChoice) constant).configValue().equals(scalar.text())) {
+                    return constant;
+                }
+            }
+            problems.add(ConfigChoice.unknownWord(raw, path, scalar.text()));
+            return null;
+        }
         throw new IllegalStateException("config records may not use " + type);
     }
 
@@ -132,6 +141,10 @@ final class RecordMapper {
         if (raw.isRecord()) {
             return "a section of keys";
         }
+        if (raw.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(raw.getEnumConstants())
+                    .map(c -> ((ConfigChoice) c).configValue()).toList());
+        }
         return "text";
     }
 
@@ -161,6 +174,9 @@ final class RecordMapper {
         }
         if (value instanceof Integer) {
             return new ConfigTree.Scalar(((Integer) value).longValue(), value.toString(), 0, 0);
+        }
+        if (value instanceof ConfigChoice choice) {
+            return new ConfigTree.Scalar(choice.configValue(), choice.configValue(), 0, 0);
         }
         return new ConfigTree.Scalar(value, value.toString(), 0, 0);
     }

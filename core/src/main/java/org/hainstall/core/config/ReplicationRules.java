@@ -8,8 +8,6 @@ import java.util.Set;
 
 /** DRBD: protocol, initial sync, resource names, minors and backing volumes. */
 final class ReplicationRules implements Rule {
-    static final List<String> PROTOCOLS = ConfigChoice.valuesOf(DrbdProtocol.class);
-    static final List<String> INITIAL_SYNCS = ConfigChoice.valuesOf(InitialSync.class);
     static final int MAX_MINOR = 1048575;
     /** Shorter than this and a peer that is merely slow to boot would be reported unreachable. */
     static final java.time.Duration MIN_PEER_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
@@ -20,16 +18,8 @@ final class ReplicationRules implements Rule {
             return;
         }
         ClusterConfig.Replication r = c.replication();
-        if (p.required("replication.protocol", r.protocol()) 
-                && ConfigChoice.parse(DrbdProtocol.class, r.protocol()).isEmpty()) {
-            p.error("replication.protocol", ProblemCode.REPLICATION_PROTOCOL_INVALID,
-                    "DRBD protocol " + Quote.of(r.protocol()) + " is unknown; use A, B or C (C: synchronous, the safe choice).");
-        }
-        if (p.required("replication.initialSync", r.initialSync()) 
-                && ConfigChoice.parse(InitialSync.class, r.initialSync()).isEmpty()) {
-            p.error("replication.initialSync", ProblemCode.REPLICATION_INITIAL_SYNC_INVALID,
-                    "initial sync " + Quote.of(r.initialSync()) + " is unknown; use full, or skip (only for new, empty devices).");
-        }
+        p.required("replication.protocol", r.protocol());
+        p.required("replication.initialSync", r.initialSync());
         if (r.peerConnectTimeout() != null) {
             java.util.Optional<java.time.Duration> t = Durations.parse(r.peerConnectTimeout());
             if (t.isEmpty() || t.get().compareTo(MIN_PEER_CONNECT_TIMEOUT) < 0) {

@@ -10,7 +10,6 @@ import java.util.Set;
 
 /** Disks and partitions, volume groups and their physical volumes, logical volumes and whether they fit. */
 final class StorageRules implements Rule {
-    static final List<String> PARTITION_TYPES = ConfigChoice.valuesOf(PartitionType.class);
     static final int MAX_PARTITION = 128;
     /** LVM's defaults: the PV's metadata area before the first extent, and the extent size. */
     private static final long PV_METADATA = 1L << 20;
@@ -76,11 +75,7 @@ final class StorageRules implements Rule {
                         size(p, pp + ".size", part.size(), false);
                     }
                 }
-                if (p.required(pp + ".type", part.type())
-                        && ConfigChoice.parse(PartitionType.class, part.type()).isEmpty()) {
-                    p.error(pp + ".type", ProblemCode.PARTITION_TYPE_UNKNOWN,
-                            "partition type " + Quote.of(part.type()) + " is unknown; use one of " + PARTITION_TYPES + ".");
-                }
+                p.required(pp + ".type", part.type());
             }
         }
         return declared;
@@ -139,10 +134,9 @@ final class StorageRules implements Rule {
                         capacityKnown = false;
                         continue;
                     }
-                    Optional<PartitionType> type = ConfigChoice.parse(PartitionType.class, part.type());
-                    if (type.isPresent() && type.get() != PartitionType.LVM) {
-                        p.error(pp, ProblemCode.PV_NOT_LVM_PARTITION, pv + " is declared with type " + Quote.of(part.type())
-                                + ", not lvm.");
+                    if (part.type() != null && part.type() != PartitionType.LVM) {
+                        p.error(pp, ProblemCode.PV_NOT_LVM_PARTITION, pv + " is declared with type "
+                                + Quote.of(part.type().configValue()) + ", not " + PartitionType.LVM.configValue() + ".");
                     }
                     String owner = pvOwners.putIfAbsent(pv, pp);
                     if (owner != null) {

@@ -1,6 +1,7 @@
 package org.hainstall.core.drbd;
 
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.DrbdProtocol;
 
 /** Renders DRBD 8.4 configuration files (the lab's guests run the 8.4.11 module; drbd-utils 9 reads 8.4 syntax). */
 public final class DrbdFiles {
@@ -48,8 +49,8 @@ public final class DrbdFiles {
         s.append("    outdated-wfc-timeout ").append(DEGR_WFC_TIMEOUT_S).append(";\n");
         s.append("  }\n");
         s.append("  net {\n");
-        s.append("    protocol ").append(config.replication().protocol() == null ? "C"
-                : config.replication().protocol()).append(";\n");
+        s.append("    protocol ").append(config.replication().protocol() == null ? DrbdProtocol.C.configValue()
+                : config.replication().protocol().configValue()).append(";\n");
         s.append("    cram-hmac-alg sha1;\n");
         s.append("    shared-secret \"").append(secret).append("\";\n");
         s.append("    after-sb-0pri discard-zero-changes;\n");

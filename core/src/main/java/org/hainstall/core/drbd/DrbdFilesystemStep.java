@@ -121,11 +121,12 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
             String dev = DrbdFiles.device(r);
             Signatures sigs = view.predicted() ? Signatures.blank() : facts.devices().get(r.name());
             if (sigs.isBlank()) {
-                actions.add(new Action.Run(Command.of("mkfs", "-t", r.filesystem().type(), dev)));
-                what.add("mkfs." + r.filesystem().type() + " " + dev);
-            } else if (!r.filesystem().type().equals(sigs.type())) {
+                String type = r.filesystem().type().configValue();
+                actions.add(new Action.Run(Command.of("mkfs", "-t", type, dev)));
+                what.add("mkfs." + type + " " + dev);
+            } else if (!r.filesystem().type().configValue().equals(sigs.type())) {
                 throw new StepException(id, "on " + node + ": " + dev + " (resource " + r.name() + ") holds "
-                        + sigs.describe() + ", not the configured " + r.filesystem().type()
+                        + sigs.describe() + ", not the configured " + r.filesystem().type().configValue()
                         + "; refusing to format it — the device is unchanged");
             }
             var mounted = facts.mounts().at(mp);
@@ -138,7 +139,7 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
                 throw new StepException(id, "on " + node + ": Heartbeat runs and this node holds the DRBD resources,"
                         + " but " + mp + " is not mounted; check Heartbeat's state (cl_status rscstatus)");
             } else {
-                actions.add(new Action.Run(Command.of("mount", "-t", r.filesystem().type(), dev, mp)));
+                actions.add(new Action.Run(Command.of("mount", "-t", r.filesystem().type().configValue(), dev, mp)));
                 what.add("mount " + dev + " on " + mp);
             }
         }

@@ -97,7 +97,7 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
         NodeFacts p = facts.nodes().get(peer);
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        boolean skip = config.replication().initialSyncChoice().orElse(null) == InitialSync.SKIP;
+        boolean skip = config.replication().initialSync() == InitialSync.SKIP;
         for (ClusterConfig.DrbdResource r : config.replication().resources()) {
             if (primary(v, r) || primary(p, r)) {
                 continue; // a node is primary: roles are settled (Heartbeat's from now on)

@@ -28,8 +28,9 @@ public final class DrbdProbe {
 
     /** drbdadm's view of every resource (its shared secret never leaves reconstruct unmasked), and the roles now. */
     public static final Fact DUMP = Fact.of(Part.DRBD, "drbd-dump", Command.of("drbdadm", "dump", "all"));
-    public static final List<Fact> RECONSTRUCT = List.of(DUMP,
-            Fact.of(Part.DRBD, "proc-drbd", Command.of("cat", "/proc/drbd")));
+    /** The roles now, as text: which node reconstruct reads is told from it. */
+    public static final Fact ROLES = Fact.of(Part.DRBD, "proc-drbd", Command.of("cat", "/proc/drbd"));
+    public static final List<Fact> RECONSTRUCT = List.of(DUMP, ROLES);
 
     private DrbdProbe() {
     }

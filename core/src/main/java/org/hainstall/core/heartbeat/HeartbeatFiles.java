@@ -105,7 +105,7 @@ public final class HeartbeatFiles {
         }
         for (ClusterConfig.DrbdResource d : config.replication().resources()) {
             r.add("Filesystem::" + DrbdFiles.device(d) + "::" + d.filesystem().mountPoint() + "::"
-                    + d.filesystem().type());
+                    + d.filesystem().type().configValue());
         }
         String subnet = config.network().subnet();
         String prefix = subnet.substring(subnet.indexOf('/') + 1);

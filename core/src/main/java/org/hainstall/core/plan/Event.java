@@ -8,7 +8,7 @@ import org.hainstall.core.remote.OutputListener;
 public sealed interface Event {
     Instant at();
 
-    record RunStarted(Instant at, String runId, String mode, java.util.List<StepId> steps) implements Event { }
+    record RunStarted(Instant at, String runId, RunMode mode, java.util.List<StepId> steps) implements Event { }
 
     record StepStarted(Instant at, StepId step, String title) implements Event { }
 

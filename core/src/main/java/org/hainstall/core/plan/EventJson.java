@@ -18,7 +18,7 @@ public final class EventJson {
         o.put("at", event.at().toString());
         if (event instanceof Event.RunStarted e) {
             o.put("runId", e.runId());
-            o.put("mode", e.mode());
+            o.put("mode", e.mode().word());
             ArrayNode steps = o.putArray("steps");
             e.steps().forEach(s -> steps.add(s.toString()));
         } else if (event instanceof Event.StepStarted e) {

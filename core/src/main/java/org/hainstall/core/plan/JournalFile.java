@@ -30,7 +30,7 @@ public final class JournalFile implements RunJournal {
     public enum RunState { RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
     /** What a journal file says. */
-    public record Snapshot(String runId, String mode, String configDigest, RunState state,
+    public record Snapshot(String runId, RunMode mode, String configDigest, RunState state,
                            Map<StepId, StepRecord> steps) {
         public boolean succeeded() {
             return state == RunState.SUCCEEDED;
@@ -63,14 +63,14 @@ public final class JournalFile implements RunJournal {
      *
      * @param resumed the unfinished run this one resumes, if any
      */
-    public JournalFile(Path file, String runId, String mode, String configDigest, Optional<Snapshot> resumed,
+    public JournalFile(Path file, String runId, RunMode mode, String configDigest, Optional<Snapshot> resumed,
                        Clock clock) {
         this.file = file;
         this.clock = clock;
         this.finishedEarlier = resumed.map(Snapshot::finishedSteps).orElse(Map.of());
         this.root = mapper.createObjectNode();
         root.put("runId", runId);
-        root.put("mode", mode);
+        root.put("mode", mode.word());
         root.put("configDigest", configDigest);
         root.put("resumedFrom", resumed.map(Snapshot::runId).orElse(null));
         root.put("state", RunState.RUNNING.name());
@@ -170,7 +170,9 @@ public final class JournalFile implements RunJournal {
                 steps.put(id, new StepRecord(finished, outcome, r.path("summary").asString(null),
                         r.hasNonNull("doneInRun") ? r.get("doneInRun").asString() : null));
             }
-            return Optional.of(new Snapshot(root.path("runId").asString(), root.path("mode").asString(),
+            // A journal whose mode is no word of RunMode is unreadable, like any other damaged journal.
+            return Optional.of(new Snapshot(root.path("runId").asString(), RunMode.ofWord(root.path("mode").asString())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown mode")),
                     root.path("configDigest").asString(), RunState.valueOf(root.path("state").asString()),
                     steps));
         } catch (IOException | JacksonException | IllegalArgumentException e) {

@@ -32,7 +32,7 @@ final class LogLines {
     static String format(Event event) {
         String at = event.at().toString();
         if (event instanceof Event.RunStarted e) {
-            return at + " run " + e.runId() + " (" + e.mode() + ") started";
+            return at + " run " + e.runId() + " (" + e.mode().word() + ") started";
         } else if (event instanceof Event.StepStarted e) {
             return at + " " + e.step().name() + ": started — " + e.title();
         } else if (event instanceof Event.OutputLine e) {

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param cancelled the admin cancelled (or the runner was interrupted): running steps finished, nothing new started
  */
-public record RunResult(String runId, RunMode mode, boolean cancelled, Map<StepId, StepResult> results) {
+public record RunResult(String runId, RunEffect mode, boolean cancelled, Map<StepId, StepResult> results) {
     public RunResult {
         results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
     }
@@ -30,6 +30,6 @@ public record RunResult(String runId, RunMode mode, boolean cancelled, Map<StepI
     /** Every step ended OK or CHANGED (a dry run: nothing failed). */
     public boolean success() {
         return !cancelled && !anyFailed()
-                && (mode == RunMode.DRY_RUN || withOutcome(Outcome.SKIPPED).isEmpty());
+                && (mode == RunEffect.DRY_RUN || withOutcome(Outcome.SKIPPED).isEmpty());
     }
 }

@@ -28,26 +28,26 @@ public final class RunSession {
      * @param connectEagerly connect to (and lock) every node before the first step — modify; otherwise a node is
      *                       connected when a step first needs it — create, whose nodes exist only after provisioning
      */
-    public record Options(String mode, RunMode runMode, boolean resume, boolean connectEagerly,
+    public record Options(RunMode mode, RunEffect effect, boolean resume, boolean connectEagerly,
                           Duration lockStaleAfter, Duration lockRefreshEvery) {
-        public static Options apply(String mode) {
-            return new Options(mode, RunMode.APPLY, true, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        public static Options apply(RunMode mode) {
+            return new Options(mode, RunEffect.APPLY, true, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
         }
 
-        public static Options dryRun(String mode) {
-            return new Options(mode, RunMode.DRY_RUN, false, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        public static Options dryRun(RunMode mode) {
+            return new Options(mode, RunEffect.DRY_RUN, false, true, Duration.ofMinutes(5), Duration.ofMinutes(1));
         }
 
         public Options withoutResume() {
-            return new Options(mode, runMode, false, connectEagerly, lockStaleAfter, lockRefreshEvery);
+            return new Options(mode, effect, false, connectEagerly, lockStaleAfter, lockRefreshEvery);
         }
 
         public Options connectingOnFirstUse() {
-            return new Options(mode, runMode, resume, false, lockStaleAfter, lockRefreshEvery);
+            return new Options(mode, effect, resume, false, lockStaleAfter, lockRefreshEvery);
         }
 
         public Options withLockTimes(Duration staleAfter, Duration refreshEvery) {
-            return new Options(mode, runMode, resume, connectEagerly, staleAfter, refreshEvery);
+            return new Options(mode, effect, resume, connectEagerly, staleAfter, refreshEvery);
         }
     }
 
@@ -90,7 +90,7 @@ public final class RunSession {
     }
 
     public Result run() throws IOException, RemoteException, LockHeldException {
-        return options.runMode() == RunMode.DRY_RUN ? dryRun() : applyRun();
+        return options.effect() == RunEffect.DRY_RUN ? dryRun() : applyRun();
     }
 
     private Result dryRun() throws RemoteException, LockHeldException {
@@ -105,7 +105,7 @@ public final class RunSession {
             if (cancelled) {
                 r.cancel();
             }
-            RunResult result = r.run(options.mode() + "-dry-run", options.mode(), RunMode.DRY_RUN, steps);
+            RunResult result = r.run(options.mode().word() + "-dry-run", options.mode(), RunEffect.DRY_RUN, steps);
             return new Result(result, null, plan.plan(steps, result));
         }
     }
@@ -137,7 +137,7 @@ public final class RunSession {
                     r.cancel();
                 }
                 refresher = startRefreshing(connections, sink, r);
-                RunResult result = r.run(folder.runId(), options.mode(), RunMode.APPLY, steps);
+                RunResult result = r.run(folder.runId(), options.mode(), RunEffect.APPLY, steps);
                 return new Result(result, folder.dir(), null);
             } catch (LockHeldException | RemoteException e) {
                 sink.publish(new Event.Notice(clock.instant(), null, Event.Notice.Level.WARNING,

@@ -10,7 +10,7 @@ public final class RunSummary {
 
     public static String of(RunResult result) {
         List<String> parts = new ArrayList<>();
-        if (result.mode() == RunMode.DRY_RUN) {
+        if (result.mode() == RunEffect.DRY_RUN) {
             long changes = result.results().values().stream()
                     .filter(r -> r.summary() != null && r.summary().startsWith("dry run: would ")).count();
             parts.add("dry run: " + changes + " step(s) would change");
@@ -32,14 +32,14 @@ public final class RunSummary {
         if (unknown > 0) {
             parts.add(unknown + " unknown");
         }
-        if (skipped > 0 && result.mode() == RunMode.APPLY) {
+        if (skipped > 0 && result.mode() == RunEffect.APPLY) {
             parts.add(skipped + " not started");
         }
         StringBuilder text = new StringBuilder(String.join(", ", parts));
         if (result.cancelled()) {
             text.append(". Cancelled at a step boundary");
         }
-        if (result.mode() == RunMode.APPLY) {
+        if (result.mode() == RunEffect.APPLY) {
             text.append(". Changed: ").append(result.changed().isEmpty() ? "nothing" : join(result.changed()));
         }
         if (failed > 0) {

@@ -76,16 +76,16 @@ public final class Runner {
         return cancelled.get();
     }
 
-    public RunResult run(String runId, String modeName, RunMode mode, List<Step> steps) {
+    public RunResult run(String runId, RunMode runMode, RunEffect mode, List<Step> steps) {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a Runner runs once");
         }
         StepGraph graph = new StepGraph(steps);
-        sink.publish(new Event.RunStarted(clock.instant(), runId, modeName,
+        sink.publish(new Event.RunStarted(clock.instant(), runId, runMode,
                 steps.stream().map(Step::id).toList()));
         Execution execution = new Execution(graph, mode);
         RunResult result = execution.run(runId);
-        if (mode == RunMode.APPLY) {
+        if (mode == RunEffect.APPLY) {
             journal.runFinished(result);
         }
         int failed = result.withOutcome(Outcome.FAILED).size() + result.withOutcome(Outcome.UNKNOWN).size();
@@ -97,7 +97,7 @@ public final class Runner {
     /** The state of one run; touched by the coordinating thread only, except {@link #finished}. */
     private final class Execution {
         private final StepGraph graph;
-        private final RunMode mode;
+        private final RunEffect mode;
         private final Map<StepId, StepResult> results = new ConcurrentHashMap<>();
         private final Set<StepId> planned = ConcurrentHashMap.newKeySet();
         private final List<StepId> pending = new ArrayList<>();
@@ -105,13 +105,13 @@ public final class Runner {
         private final BlockingQueue<StepResult> finished = new LinkedBlockingQueue<>();
         private int running;
 
-        Execution(StepGraph graph, RunMode mode) {
+        Execution(StepGraph graph, RunEffect mode) {
             this.graph = graph;
             this.mode = mode;
         }
 
         RunResult run(String runId) {
-            Map<StepId, String> earlier = mode == RunMode.APPLY ? journal.finishedEarlier() : Map.of();
+            Map<StepId, String> earlier = mode == RunEffect.APPLY ? journal.finishedEarlier() : Map.of();
             for (Step step : graph.steps()) {
                 String fromRun = earlier.get(step.id());
                 if (fromRun != null) {
@@ -189,7 +189,7 @@ public final class Runner {
                 busyLanes.add(lane);
                 running++;
                 Step step = graph.step(id);
-                if (mode == RunMode.APPLY) {
+                if (mode == RunEffect.APPLY) {
                     journal.stepStarted(id);
                 }
                 pool.execute(() -> {
@@ -218,7 +218,7 @@ public final class Runner {
 
         private void record(StepResult result) {
             results.put(result.step(), result);
-            if (mode == RunMode.APPLY) {
+            if (mode == RunEffect.APPLY) {
                 journal.stepFinished(result.step(), result.outcome(), redactor.redact(result.summary()));
             }
             if (blocks(result.outcome())) {
@@ -231,7 +231,7 @@ public final class Runner {
         }
 
         private boolean blocks(Outcome outcome) {
-            if (mode == RunMode.DRY_RUN) {
+            if (mode == RunEffect.DRY_RUN) {
                 return outcome == Outcome.FAILED || outcome == Outcome.UNKNOWN;
             }
             return outcome != Outcome.OK && outcome != Outcome.CHANGED;
@@ -241,7 +241,7 @@ public final class Runner {
             pending.remove(id);
             StepResult skipped = new StepResult(id, Outcome.SKIPPED, why, Duration.ZERO);
             results.put(id, skipped);
-            if (mode == RunMode.APPLY) {
+            if (mode == RunEffect.APPLY) {
                 journal.stepFinished(id, Outcome.SKIPPED, why);
             }
             sink.publish(new Event.StepFinished(clock.instant(), id, Outcome.SKIPPED, why, Duration.ZERO));
@@ -266,7 +266,7 @@ public final class Runner {
                     planned.add(id);
                     sink.publish(new Event.ChangePlanned(clock.instant(), id, change.description(),
                             change.actions().stream().map(Action::describe).toList()));
-                    if (mode == RunMode.DRY_RUN) {
+                    if (mode == RunEffect.DRY_RUN) {
                         outcome = Outcome.SKIPPED;
                         summary = "dry run: would " + change.description();
                     } else {
@@ -282,7 +282,7 @@ public final class Runner {
                 outcome = Outcome.UNKNOWN;
                 summary = "cancelled mid-step; the next run re-checks it";
             } catch (StepException e) {
-                if (mode == RunMode.DRY_RUN && waitsOnPlannedChange(id)) {
+                if (mode == RunEffect.DRY_RUN && waitsOnPlannedChange(id)) {
                     outcome = Outcome.SKIPPED;
                     summary = "undecided until " + String.join(", ", plannedDependencies(id)) + " applied ("
                             + e.getMessage() + ")";

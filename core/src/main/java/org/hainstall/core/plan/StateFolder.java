@@ -85,9 +85,9 @@ public final class StateFolder {
     }
 
     /** Creates a new, empty run folder named after the time and mode; never reuses one. */
-    public RunFolder newRun(String mode, Instant now) throws IOException {
+    public RunFolder newRun(RunMode mode, Instant now) throws IOException {
         PrivateFiles.createDirectories(runs());
-        String base = STAMP.format(now) + "-" + mode;
+        String base = STAMP.format(now) + "-" + mode.word();
         for (int i = 0; ; i++) {
             String id = i == 0 ? base : base + "-" + i;
             Path dir = runs().resolve(id);
@@ -106,14 +106,14 @@ public final class StateFolder {
      * The journal of the newest run of this mode, when that run did not end successfully and ran the same config
      * (same digest): the run a new one resumes. A run that succeeded, or ran another config, is not resumed.
      */
-    public Optional<JournalFile.Snapshot> resumable(String mode, String configDigest) {
+    public Optional<JournalFile.Snapshot> resumable(RunMode mode, String configDigest) {
         if (!Files.isDirectory(runs())) {
             return Optional.empty();
         }
         List<Path> dirs = new ArrayList<>();
         try (Stream<Path> list = Files.list(runs())) {
-            list.filter(Files::isDirectory).filter(d -> d.getFileName().toString().endsWith("-" + mode)
-                    || d.getFileName().toString().matches(".*-" + mode + "-\\d+")).forEach(dirs::add);
+            list.filter(Files::isDirectory).filter(d -> d.getFileName().toString().endsWith("-" + mode.word())
+                    || d.getFileName().toString().matches(".*-" + mode.word() + "-\\d+")).forEach(dirs::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,9 +25,12 @@ import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.TimeSettings;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.DrbdProtocol;
+import org.hainstall.core.config.FilesystemType;
 import org.hainstall.core.config.InitialSync;
 import org.hainstall.core.config.PartitionType;
 import org.hainstall.core.db2.Db2OutputParser;
+import org.hainstall.core.drbd.DrbdProbe;
 import org.hainstall.core.drbd.DrbdResourceFacts;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.heartbeat.HaCfFacts;
@@ -262,7 +265,7 @@ public final class ConfigAssembler {
 
     /** The node holding DRBD Primary now, from this node's /proc/drbd (its role and its peer's, per resource). */
     private String activeNode(List<DrbdResourceFacts> drbd, String self, String peer) {
-        ProcDrbd proc = facts.get("proc-drbd").map(ProcDrbd::parse).orElse(null);
+        ProcDrbd proc = facts.get(DrbdProbe.ROLES.name()).map(ProcDrbd::parse).orElse(null);
         for (DrbdResourceFacts r : drbd) {
             Optional<ProcDrbd.Minor> m = proc == null || r.minor() == null ? Optional.empty() : proc.minor(r.minor());
             if (m.isPresent()) {
@@ -360,7 +363,9 @@ public final class ConfigAssembler {
             if (r.args().size() >= 3) {
                 Matcher m = Pattern.compile("/dev/drbd(\\d+)").matcher(r.args().get(0));
                 if (m.matches()) {
-                    fsByMinor.put(Integer.valueOf(m.group(1)), new Filesystem(r.args().get(2), r.args().get(1)));
+                    fsByMinor.put(Integer.valueOf(m.group(1)), new Filesystem(gaps.word(FilesystemType.class,
+                            "replication.resources: " + r.args().get(0) + ": filesystem.type", r.args().get(2)),
+                            r.args().get(1)));
                 }
             }
         }));
@@ -379,7 +384,8 @@ public final class ConfigAssembler {
         resources.sort(java.util.Comparator.<DrbdResource>comparingInt(d -> started.contains(d.name())
                 ? started.indexOf(d.name()) : Integer.MAX_VALUE).thenComparing(DrbdResource::minor));
         // How the first sync was done is history, not state: a clone starts with a full sync.
-        return new Replication(drbd.get(0).protocol(), InitialSync.FULL.configValue(), resources);
+        return new Replication(gaps.word(DrbdProtocol.class, "replication.protocol", drbd.get(0).protocol()),
+                InitialSync.FULL, resources);
     }
 
 

@@ -36,6 +36,11 @@ public final class FactsCollector {
         return facts(probe, probe.run(shell));
     }
 
+    /** One remote command: the facts, and with {@code withSecrets} the shared secrets (else null). */
+    public WithSecrets look(boolean withSecrets) throws RemoteException {
+        return withSecrets ? collectWithSecrets() : new WithSecrets(collect(), null);
+    }
+
     /** One remote command, which also reads Heartbeat's auth key; the secrets never enter the facts. */
     public WithSecrets collectWithSecrets() throws RemoteException {
         Probe probe = probe(true);

@@ -2,6 +2,8 @@ package org.hainstall.core.reconstruct;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hainstall.core.config.ConfigChoice;
+import org.hainstall.core.config.Quote;
 
 /** What a reconstruction could not read, each note naming the config path it leaves empty and why. */
 final class Gaps {
@@ -19,6 +21,24 @@ final class Gaps {
 
     void note(String note) {
         notes.add(note);
+    }
+
+    /**
+     * The config's word for {@code live}, a value read on the node ({@code ext4}, DRBD's {@code C}); null, with a
+     * note naming {@code path}, when it is a word hainstall does not set up (a btrfs filesystem, say): the admin
+     * fills it in, and validation says the value is missing until then.
+     */
+    <E extends Enum<E> & ConfigChoice> E word(Class<E> type, String path, String live) {
+        if (live == null) {
+            return null;
+        }
+        java.util.Optional<E> word = ConfigChoice.parse(type, live);
+        if (word.isEmpty()) {
+            E any = type.getEnumConstants()[0];
+            notes.add(path + ": the node has " + any.setName() + " " + Quote.of(live) + ", which hainstall does not set"
+                    + " up (it knows " + String.join(", ", ConfigChoice.valuesOf(type)) + ")");
+        }
+        return word.orElse(null);
     }
 
     /** The live list, in the order the notes came. */

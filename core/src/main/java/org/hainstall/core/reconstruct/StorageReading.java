@@ -11,6 +11,7 @@ import org.hainstall.core.config.ClusterConfig.LogicalVolume;
 import org.hainstall.core.config.ClusterConfig.Partition;
 import org.hainstall.core.config.ClusterConfig.Storage;
 import org.hainstall.core.config.ClusterConfig.VolumeGroup;
+import org.hainstall.core.config.FilesystemType;
 import org.hainstall.core.config.PartitionType;
 import org.hainstall.core.storage.LvmReport;
 import org.hainstall.core.storage.Mounts;
@@ -73,15 +74,16 @@ final class StorageReading {
             // The last partition that reaches the end of the usable area (within 1 MiB of alignment) is "rest".
             boolean rest = table.lastLba() - p.end() < (1L << 20) / table.sectorSize();
             String size = rest ? "rest" : SizeText.of(p.size() * table.sectorSize());
-            out.add(Partition.of(p.number(table.device()), size, p.isLvm() ? PartitionType.LVM : PartitionType.LINUX));
+            out.add(new Partition(p.number(table.device()), size, p.isLvm() ? PartitionType.LVM : PartitionType.LINUX));
         }
         return out;
     }
 
-    private static Filesystem localFilesystem(Mounts fstab, String vg, String lv) {
+    private Filesystem localFilesystem(Mounts fstab, String vg, String lv) {
         String dev = StorageLayout.lvPath(vg, lv);
         String mapper = StorageLayout.mapperPath(vg, lv);
         return fstab.mounts().stream().filter(m -> dev.equals(m.source()) || mapper.equals(m.source()))
-                .findFirst().map(m -> new Filesystem(m.fstype(), m.target())).orElse(null);
+                .findFirst().map(m -> new Filesystem(gaps.word(FilesystemType.class, "storage.volumeGroups: " + vg + "/"
+                        + lv + ": filesystem.type", m.fstype()), m.target())).orElse(null);
     }
 }

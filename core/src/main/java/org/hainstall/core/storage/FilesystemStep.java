@@ -100,11 +100,11 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                 Signatures sigs = facts.volumes().get(dev);
                 // a volume the lvm step has yet to create is blank by definition; mkfs on a missing device just fails
                 if (sigs == null || sigs.isBlank()) {
-                    actions.add(new Action.Run(Command.of("mkfs", "-t", fs.type(), dev)));
-                    what.add("mkfs." + fs.type() + " " + dev);
-                } else if (!fs.type().equals(sigs.type())) {
+                    actions.add(new Action.Run(Command.of("mkfs", "-t", fs.type().configValue(), dev)));
+                    what.add("mkfs." + fs.type().configValue() + " " + dev);
+                } else if (!fs.type().configValue().equals(sigs.type())) {
                     throw new StepException(id, ProblemCode.FILESYSTEM_FOREIGN, "on " + node + ": " + dev + " holds "
-                            + sigs.describe() + ", not the configured " + fs.type()
+                            + sigs.describe() + ", not the configured " + fs.type().configValue()
                             + "; refusing to format it — the volume is unchanged",
                             "if its data is not needed, wipe it (wipefs -a " + dev + ") and run again; otherwise set "
                                     + "the filesystem type the volume has in the config");
@@ -114,7 +114,7 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                     if (fstab.length() > 0 && fstab.charAt(fstab.length() - 1) != '\n') {
                         fstab.append('\n');
                     }
-                    fstab.append(dev).append(' ').append(fs.mountPoint()).append(' ').append(fs.type())
+                    fstab.append(dev).append(' ').append(fs.mountPoint()).append(' ').append(fs.type().configValue())
                             .append(" defaults 0 2\n");
                     fstabChanged = true;
                     what.add("fstab entry for " + fs.mountPoint());

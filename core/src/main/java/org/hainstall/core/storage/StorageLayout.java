@@ -35,7 +35,7 @@ public final class StorageLayout {
 
     /** The GPT type GUID for a partition: LVM's for an LVM PV, Linux data for anything else. */
     public static String gptType(ClusterConfig.Partition partition) {
-        return partition.typeChoice().orElse(null) == PartitionType.LVM ? GPT_LVM : GPT_LINUX;
+        return partition.type() == PartitionType.LVM ? GPT_LVM : GPT_LINUX;
     }
 
     public static List<ClusterConfig.Partition> sorted(ClusterConfig.Disk disk) {

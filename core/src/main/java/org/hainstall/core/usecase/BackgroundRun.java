@@ -18,6 +18,7 @@ import org.hainstall.core.plan.Plan;
 import org.hainstall.core.plan.RunSession;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.remote.RemoteException;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * One {@link ClusterRun#start started} run: the phases the command line walks through (validate, steps, secrets,

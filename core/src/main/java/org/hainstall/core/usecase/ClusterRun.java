@@ -8,6 +8,7 @@ import org.hainstall.core.plan.AdminPrompter;
 import org.hainstall.core.plan.EventSink;
 import org.hainstall.core.plan.RunSession;
 import org.hainstall.core.plan.Step;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * A run that brings nodes to a config — {@link CreateCluster} or {@link ModifyCluster}. The command line drives the

@@ -1,6 +1,7 @@
 package org.hainstall.core.usecase;
 
 import jakarta.inject.Inject;
+import org.hainstall.core.plan.RunMode;
 
 /** The run for a mode, for front ends where the admin picks the mode (the wizard's Start, the review's plan). */
 public final class ClusterRuns {

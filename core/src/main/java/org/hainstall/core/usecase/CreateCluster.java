@@ -1,6 +1,7 @@
 package org.hainstall.core.usecase;
 
 import jakarta.inject.Inject;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * {@code create}: provision new nodes (clone a VM stub or ask for a physical machine, seed, call back), then

@@ -71,11 +71,11 @@ public final class LiveClusterReader {
      * The shell to read: this machine, a named node, or (a config and no {@code from}) the cluster's active node or
      * else the first that answers. Nothing local runs unless {@code from} is {@value #THIS_MACHINE}.
      */
-    public Opened openAny(Target t) throws RemoteException, IOException, BadTargetException,
-            NodePicker.NoNodeReadableException {
+    public Opened openAny(Target t, NodePicker.Look look) throws RemoteException, IOException, BadTargetException,
+            NodePicker.NoNodeReadableException, InterruptedException {
         if (t.from() == null && t.known() != null) {
-            NodePicker.Picked picked = new NodePicker(new SshShellFactory(SecretsStore.besideConfig(t.config()), ssh))
-                    .pick(t.known());
+            NodePicker.Picked picked = new NodePicker(new SshShellFactory(SecretsStore.besideConfig(t.config()), ssh),
+                    look).pick(t.known());
             return new Opened(picked.shell(), Optional.of(picked));
         }
         return new Opened(open(t), Optional.empty());

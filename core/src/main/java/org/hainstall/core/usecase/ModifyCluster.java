@@ -1,6 +1,7 @@
 package org.hainstall.core.usecase;
 
 import jakarta.inject.Inject;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * {@code modify}: bring existing nodes, reachable over SSH, to the config; a re-run on a finished cluster changes

@@ -43,24 +43,34 @@ public final class ReconstructCluster {
         this.loader = loader;
     }
 
-    /** The node to read: named, this machine, or (a config and no node) the one {@link NodePicker} chooses. */
-    public LiveClusterReader.Opened open(LiveClusterReader.Target target) throws RemoteException, IOException,
-            LiveClusterReader.BadTargetException, NodePicker.NoNodeReadableException {
-        return reader.openAny(target);
+    /**
+     * The node to read: named, this machine, or (a config and no node) the one {@link NodePicker} chooses, which it
+     * has read already with the look {@link #read} would send (with the secrets when {@code withSecrets}).
+     */
+    public LiveClusterReader.Opened open(LiveClusterReader.Target target, boolean withSecrets) throws RemoteException,
+            IOException, LiveClusterReader.BadTargetException, NodePicker.NoNodeReadableException,
+            InterruptedException {
+        return reader.openAny(target, shell -> new FactsCollector(shell).look(withSecrets));
+    }
+
+    /**
+     * The node's one look (a remote command), or the look {@link NodePicker} took while choosing it; with
+     * {@code withSecrets} the same look reads the shared secrets.
+     */
+    public Read read(LiveClusterReader.Opened opened, WorkstationSettings workstation, boolean withSecrets)
+            throws RemoteException {
+        FactsCollector.WithSecrets look = opened.picked().isPresent() ? opened.picked().get().look()
+                : new FactsCollector(opened.shell()).look(withSecrets);
+        return assembled(look, workstation);
     }
 
     /** One look at the node; with {@code withSecrets} the same look reads the shared secrets. */
     public Read read(Shell shell, WorkstationSettings workstation, boolean withSecrets) throws RemoteException {
-        NodeFacts facts;
-        SecretsReader.ClusterSecrets secrets = null;
-        if (withSecrets) {
-            FactsCollector.WithSecrets read = new FactsCollector(shell).collectWithSecrets();
-            facts = read.facts();
-            secrets = read.secrets();
-        } else {
-            facts = new FactsCollector(shell).collect();
-        }
-        return new Read(facts, ConfigAssembler.assemble(facts, workstation), secrets);
+        return assembled(new FactsCollector(shell).look(withSecrets), workstation);
+    }
+
+    private static Read assembled(FactsCollector.WithSecrets look, WorkstationSettings workstation) {
+        return new Read(look.facts(), ConfigAssembler.assemble(look.facts(), workstation), look.secrets());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepGraph;
 import org.hainstall.core.plan.Workflows;
 import org.hainstall.core.remote.ShellFactory;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * How {@code create} and {@code modify} become a {@link RunSession}, the same for the command line and the wizard:
@@ -62,7 +63,7 @@ public final class RunSessions {
         SecretsView view = mode == RunMode.CREATE ? new PlaceholderSecrets() : secrets.open(configFile, config);
         return new RunSession(config, steps, shells, view, p -> {
             throw new IllegalStateException("a dry run asks nothing");
-        }, events, StateFolder.forConfig(configFile), clock, RunSession.Options.dryRun(mode.word()));
+        }, events, StateFolder.forConfig(configFile), clock, RunSession.Options.dryRun(mode));
     }
 
     /**
@@ -77,7 +78,7 @@ public final class RunSessions {
     public RunSession apply(RunMode mode, ClusterConfig config, Path configFile, List<Step> steps,
                             AdminPrompter prompter, EventSink events, boolean fresh) throws IOException {
         SecretsView view = secrets.open(configFile, config);
-        RunSession.Options options = RunSession.Options.apply(mode.word());
+        RunSession.Options options = RunSession.Options.apply(mode);
         if (fresh) {
             options = options.withoutResume();
         }

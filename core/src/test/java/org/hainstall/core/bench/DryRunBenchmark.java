@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * How long {@code create --dry-run} takes to plan the example config against blank nodes: every step's facts
@@ -71,7 +72,7 @@ public class DryRunBenchmark {
         RunSession session = new RunSession(config, workflows.create(config), workflows.blankShells(config), SECRETS,
                 prompt -> {
                     throw new IllegalStateException("a dry run asks nothing");
-                }, event -> { }, state, Clock.systemUTC(), RunSession.Options.dryRun("create"));
+                }, event -> { }, state, Clock.systemUTC(), RunSession.Options.dryRun(RunMode.CREATE));
         return session.run().plan();
     }
 }

@@ -1,6 +1,7 @@
 package org.hainstall.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,17 +35,21 @@ class ConfigChoiceTest {
     @MethodSource("sets")
     <E extends Enum<E> & ConfigChoice> void everyWordOfTheEnumIsAcceptedAndAnyOtherIsNamedAtItsPath(
             Class<E> type, String path, ProblemCode code) throws Exception {
-        for (String word : ConfigChoice.valuesOf(type)) {
-            List<Problem> problems = validator.validate(new ConfigOverrides().apply(Example.config(),
-                    List.of(path + "=" + word)));
-            assertThat(problems).as("%s=%s", path, word).noneMatch(p -> p.code().equals(code));
+        for (E word : type.getEnumConstants()) {
+            ClusterConfig set = new ConfigOverrides().apply(Example.config(), List.of(path + "=" + word.configValue()));
+            assertThat(new ConfigWriter().toYaml(set)).contains(": " + word.configValue());
+            assertThat(validator.validate(set)).as("%s=%s", path, word).noneMatch(p -> p.code().equals(code));
         }
-        List<Problem> wrong = validator.validate(new ConfigOverrides().apply(Example.config(),
-                List.of(path + "=" + "nonsense")));
-        assertThat(wrong).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo(path);
-            assertThat(p.code()).isEqualTo(code);
-        });
+        assertThatThrownBy(() -> new ConfigOverrides().apply(Example.config(), List.of(path + "=nonsense")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.path()).isEqualTo(path);
+                            assertThat(p.code()).isEqualTo(code);
+                            assertThat(p.message()).contains("'nonsense'", type.getEnumConstants()[0].setName());
+                            for (String known : ConfigChoice.valuesOf(type)) {
+                                assertThat(p.message()).contains(known);
+                            }
+                        }));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -59,31 +64,53 @@ class ConfigChoiceTest {
     }
 
     @Test
-    void theExampleReadsAsCoresEnumsAndAWrongWordAsNone() throws Exception {
+    void theExampleReadsAsCoresEnumsAndAWrongWordAsAProblemBesideTheOthers() throws Exception {
         ClusterConfig example = Example.config();
-        assertThat(example.provisioning().kindChoice()).contains(ProvisioningKind.LIBVIRT);
+        assertThat(example.provisioning().kind()).isEqualTo(ProvisioningKind.LIBVIRT);
         assertThat(example.provisioning().isLibvirt()).isTrue();
-        assertThat(example.replication().protocolChoice()).contains(DrbdProtocol.C);
-        assertThat(example.replication().initialSyncChoice()).isPresent();
-        assertThat(example.storage().disks().get(0).partitions().get(0).typeChoice()).contains(PartitionType.LVM);
-        assertThat(example.replication().resources().get(0).filesystem().typeChoice()).isPresent();
+        assertThat(example.replication().protocol()).isEqualTo(DrbdProtocol.C);
+        assertThat(example.replication().initialSync()).isNotNull();
+        assertThat(example.storage().disks().get(0).partitions().get(0).type()).isEqualTo(PartitionType.LVM);
+        assertThat(example.replication().resources().get(0).filesystem().type()).isNotNull();
 
-        ClusterConfig wrong = new ConfigOverrides().apply(example,
-                List.of("provisioning.kind=Libvirt", "replication.initialSync=none"));
-        assertThat(wrong.provisioning().kindChoice()).isEmpty();
-        assertThat(wrong.provisioning().isLibvirt()).isFalse();
-        assertThat(wrong.replication().initialSyncChoice()).isEmpty();
+        String text = Example.text().replace("kind: libvirt", "kind: Libvirt")
+                .replaceFirst("initialSync: \\w+", "initialSync: none");
+        ConfigLoader.Result read = new ConfigLoader().read(text, ConfigFormat.YAML);
+        assertThat(read.config().provisioning().kind()).isNull();
+        assertThat(read.config().replication().initialSync()).isNull();
+        List<Problem> problems = validator.validate(read);
+        assertThat(problems).filteredOn(p -> p.path().equals("provisioning.kind")).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.PROVISIONING_KIND_UNKNOWN);
+            assertThat(p.message()).contains("'Libvirt'", "Did you mean 'libvirt'?");
+        });
+        assertThat(problems).filteredOn(p -> p.path().equals("replication.initialSync")).singleElement()
+                .extracting(Problem::code).isEqualTo(ProblemCode.REPLICATION_INITIAL_SYNC_INVALID);
     }
 
     @Test
-    void aWrongProvisioningKindIsNamedAtItsPathWithTheAllowedWords() throws Exception {
-        List<Problem> problems = validator.validate(new ConfigOverrides().apply(Example.config(),
-                List.of("provisioning.kind=vmware")));
-        assertThat(problems).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo("provisioning.kind");
-            assertThat(p.code()).isEqualTo(ProblemCode.PROVISIONING_KIND_UNKNOWN);
-            assertThat(p.message()).contains("'vmware'", "libvirt", "physical");
-        });
+    void aWrittenConfigHasTheWordsNotTheConstantNames() throws Exception {
+        String written = new ConfigWriter().toYaml(Example.config());
+        assertThat(written).contains("kind: libvirt", "protocol: C", "type: lvm", "type: ext4")
+                .doesNotContain("LIBVIRT", "LVM", "EXT4");
+        assertThat(new ConfigLoader().load(written, ConfigFormat.YAML)).isEqualTo(Example.config());
+    }
+
+    @Test
+    void everyClosedSetOfTheRecordsIsAnEnumNotText() {
+        // The components that name a kind, type, protocol or sync hold a ConfigChoice enum, never a String.
+        List<String> textual = new ArrayList<>();
+        for (Class<?> type : ClusterConfig.class.getDeclaredClasses()) {
+            if (!type.isRecord()) {
+                continue;
+            }
+            for (var c : type.getRecordComponents()) {
+                if (List.of("kind", "type", "protocol", "initialSync", "mode").contains(c.getName())
+                        && !(c.getType().isEnum() && ConfigChoice.class.isAssignableFrom(c.getType()))) {
+                    textual.add(type.getSimpleName() + "." + c.getName());
+                }
+            }
+        }
+        assertThat(textual).isEmpty();
     }
 
     @Test

@@ -18,7 +18,7 @@ class ConfigValidatorTest {
     void tenSeparateMistakesAreAllReportedInOneRun() throws Exception {
         java.nio.file.Path file = java.nio.file.Path.of(getClass().getResource("/config/ten-mistakes.yaml").toURI());
 
-        List<Problem> problems = validator.validate(new ConfigLoader().load(file));
+        List<Problem> problems = validator.validate(new ConfigLoader().read(file));
 
         assertThat(problems).extracting(Problem::path, Problem::code).containsExactlyInAnyOrder(
                 tuple("nodes[1].address", ProblemCode.ADDRESS_DUPLICATE),
@@ -48,7 +48,7 @@ class ConfigValidatorTest {
     void halfFilledSectionsWithNullEntriesDoNotThrow() {
         ClusterConfig example = Example.config();
         ClusterConfig half = new ClusterConfig(new ClusterConfig.ClusterInfo(null, null), example.management(),
-                new ClusterConfig.Access(null, null), new ClusterConfig.Provisioning("libvirt", null),
+                new ClusterConfig.Access(null, null), new ClusterConfig.Provisioning(ProvisioningKind.LIBVIRT, null),
                 new ClusterConfig.Network(null, null, null, Arrays.asList((String) null), null, null),
                 new ClusterConfig.TimeSettings(List.of(), null), null, Arrays.asList(null, null),
                 new ClusterConfig.Storage(Arrays.asList((ClusterConfig.Disk) null), Arrays.asList(

@@ -26,6 +26,8 @@ import org.hainstall.core.storage.Signatures;
 import org.hainstall.core.storage.StorageProbe;
 import org.junit.jupiter.api.Test;
 import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.config.DrbdProtocol;
+import org.hainstall.core.config.InitialSync;
 
 class DrbdStepsTest {
     private static final String SECRET = "s3cr3t-drbd-Value";
@@ -227,7 +229,7 @@ class DrbdStepsTest {
 
     @Test
     void skipsInitialSyncOnlyWhenBothVolumesAreBlank() throws StepException {
-        ClusterConfig skip = TestClusters.withReplication(new ClusterConfig.Replication("C", "skip",
+        ClusterConfig skip = TestClusters.withReplication(new ClusterConfig.Replication(DrbdProtocol.C, InitialSync.SKIP,
                 TestClusters.resources()));
         List<NodeActions> plan = DrbdInitialPrimaryStep.decide(skip, initial(
                 "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("fresh"),

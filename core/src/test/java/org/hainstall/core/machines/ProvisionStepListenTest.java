@@ -20,6 +20,7 @@ import org.hainstall.core.testing.TestClusters;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hainstall.core.config.ProvisioningKind;
 
 /**
  * FAULTS.md 43, where create listens: the provision step opens its call-back server through
@@ -47,7 +48,7 @@ class ProvisionStepListenTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        ClusterConfig physical = TestClusters.twoNodes(null, new ClusterConfig.Provisioning("physical", null));
+        ClusterConfig physical = TestClusters.twoNodes(null, new ClusterConfig.Provisioning(ProvisioningKind.PHYSICAL, null));
 
         // 0.0.0.0 would listen on every interface; 127.0.0.1 is no address a node can call back to; 198.51.100.1
         // (TEST-NET-2) is on no interface of this machine.

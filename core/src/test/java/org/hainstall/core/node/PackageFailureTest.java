@@ -14,7 +14,7 @@ import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.core.plan.Redactor;
 import org.hainstall.core.plan.RunJournal;
-import org.hainstall.core.plan.RunMode;
+import org.hainstall.core.plan.RunEffect;
 import org.hainstall.core.plan.RunResult;
 import org.hainstall.core.plan.RunTarget;
 import org.hainstall.core.plan.Runner;
@@ -28,6 +28,7 @@ import org.hainstall.core.remote.Shell;
 import org.hainstall.core.workflow.NodeStepCatalog;
 import org.junit.jupiter.api.Test;
 import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * FAULTS 20 with the real step catalog and the real runner: on two blank nodes whose apt-get install fails, the run
@@ -101,7 +102,7 @@ class PackageFailureTest {
                 p -> CompletableFuture.completedFuture(Prompt.Answer.DONE)), e -> { }, RunJournal.none(),
                 Clock.systemUTC(), new Redactor());
 
-        RunResult result = runner.run("test-run", "create", RunMode.APPLY, NodeStepCatalog.steps(config));
+        RunResult result = runner.run("test-run", RunMode.CREATE, RunEffect.APPLY, NodeStepCatalog.steps(config));
 
         for (String node : nodes.keySet()) {
             assertThat(result.results().get(StepId.onNode(StepNames.PACKAGES, node)).outcome()).isEqualTo(Outcome.FAILED);

@@ -61,7 +61,7 @@ class DryRunReportTest {
                 null, null, null, null, null);
         RunSession session = new RunSession(config, steps(), new NotCreatedNodes(),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, e -> { }, new StateFolder(Path.of("unused")), Clock.systemUTC(),
-                RunSession.Options.dryRun("create"));
+                RunSession.Options.dryRun(RunMode.CREATE));
         return session.run().plan();
     }
 

@@ -19,7 +19,7 @@ class EventJsonTest {
     @Test
     void everyEventIsOneLineOfJsonNamingItsTypeAndTime() {
         List<Event> events = List.of(
-                new Event.RunStarted(at, "r1", "modify", List.of(step, StepId.cluster("drbd-connect"))),
+                new Event.RunStarted(at, "r1", RunMode.MODIFY, List.of(step, StepId.cluster("drbd-connect"))),
                 new Event.StepStarted(at, step, "Packages"),
                 new Event.OutputLine(at, step, OutputListener.Stream.STDERR, "E: dpkg was interrupted"),
                 new Event.ChangePlanned(at, step, "install drbd-utils", List.of("run: apt-get install -y drbd-utils")),

@@ -33,7 +33,7 @@ public final class KilledRunChild {
         RunSession session = new RunSession(TestClusters.minimal("sales-db"), KilledRunTest.steps(lvm),
                 TestShells.byName(Map.of("n1", new InMemoryNodeShell("n1"), "n2", new InMemoryNodeShell("n2"))),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, e -> { }, new StateFolder(stateDir), Clock.systemUTC(),
-                RunSession.Options.apply("modify"));
+                RunSession.Options.apply(RunMode.MODIFY));
         session.run();
     }
 

@@ -48,7 +48,7 @@ class KilledRunTest {
         RunSession.Result resumed = new RunSession(TestClusters.minimal("sales-db"), steps,
                 TestShells.byName(Map.of("n1", new InMemoryNodeShell("n1"), "n2", new InMemoryNodeShell("n2"))),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, new StateFolder(stateDir), Clock.systemUTC(),
-                RunSession.Options.apply("modify")).run();
+                RunSession.Options.apply(RunMode.MODIFY)).run();
 
         ScriptedStep packages = (ScriptedStep) steps.get(0);
         ScriptedStep otherPackages = (ScriptedStep) steps.get(1);

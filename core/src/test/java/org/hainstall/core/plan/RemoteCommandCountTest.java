@@ -91,7 +91,7 @@ class RemoteCommandCountTest {
 
         RunSession.Result result = new RunSession(config(), List.of(new ChattyStep(7)),
                 new SshShellFactory(store, SshOptions.DEFAULTS), Runs.NO_SECRETS, Runs.ANSWER_DONE, sink,
-                StateFolder.forConfig(dir.resolve("test.yaml")), Clock.systemUTC(), RunSession.Options.apply("modify"))
+                StateFolder.forConfig(dir.resolve("test.yaml")), Clock.systemUTC(), RunSession.Options.apply(RunMode.MODIFY))
                 .run();
 
         assertThat(result.run().success()).isTrue();

@@ -55,7 +55,7 @@ class RunFolderSecretsScanTest {
         RunSession.Result result = new RunSession(config, List.of(writes, fails),
                 TestShells.byName(Map.of("n1", n1, "n2", n2)), new StoreSecretsView(store, List.of("r0")),
                 Runs.ANSWER_DONE, e -> { }, StateFolder.forConfig(configFile), Clock.systemUTC(),
-                RunSession.Options.apply("modify")).run();
+                RunSession.Options.apply(RunMode.MODIFY)).run();
 
         assertThat(result.run().anyFailed()).isTrue();
         assertThat(n1.file("/etc/ha.d/authkeys")).contains(authKey); // the node got it; the workstation kept none

@@ -48,7 +48,7 @@ class RunSessionTest {
     @Test
     void writesTheRunFolderBesideTheConfigWithJournalEventsAndOneLogPerNode() throws Exception {
         RunSession.Result result = session(List.of(ScriptedStep.on("n1", "packages"), ScriptedStep.on("n2", "packages"),
-                ScriptedStep.cluster("drbd-connect", "packages")), RunSession.Options.apply("modify")).run();
+                ScriptedStep.cluster("drbd-connect", "packages")), RunSession.Options.apply(RunMode.MODIFY)).run();
 
         assertThat(result.runFolder().getParent()).isEqualTo(dir.resolve("sales-db.state/runs"));
         assertThat(result.runFolder().getFileName().toString()).matches("\\d{8}T\\d{6}Z-modify");
@@ -85,7 +85,7 @@ class RunSessionTest {
             }
         });
         List<Step> steps = List.of(packages, otherPackages, lvm, fs);
-        session(steps, RunSession.Options.apply("modify")).run();
+        session(steps, RunSession.Options.apply(RunMode.MODIFY)).run();
         // What a kill -9 leaves behind: the state folder as it was when lvm was running.
         restore(snapshot[0], state().root());
         Path crashedRun = onlyRun();
@@ -96,7 +96,7 @@ class RunSessionTest {
         int lvmChecksBefore = lvm.checks.get();
         int packagesChecksBefore = packages.checks.get();
 
-        RunSession.Result second = session(steps, RunSession.Options.apply("modify")).run();
+        RunSession.Result second = session(steps, RunSession.Options.apply(RunMode.MODIFY)).run();
 
         assertThat(second.run().success()).isTrue();
         assertThat(packages.applies.get()).isEqualTo(1);
@@ -124,7 +124,7 @@ class RunSessionTest {
         });
         ScriptedStep lvm = ScriptedStep.on("n1", "lvm", "packages");
         List<Step> steps = List.of(packages, lvm);
-        RunSession first = session(steps, RunSession.Options.apply("modify"));
+        RunSession first = session(steps, RunSession.Options.apply(RunMode.MODIFY));
         CompletableFuture<RunSession.Result> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return first.run();
@@ -141,7 +141,7 @@ class RunSessionTest {
                 .isEqualTo(JournalFile.RunState.CANCELLED);
         assertThat(lvm.checks.get()).isZero();
 
-        RunSession.Result second = session(steps, RunSession.Options.apply("modify")).run();
+        RunSession.Result second = session(steps, RunSession.Options.apply(RunMode.MODIFY)).run();
         assertThat(second.run().success()).isTrue();
         assertThat(packages.applies.get()).isEqualTo(1);
         assertThat(lvm.applies.get()).isEqualTo(1);
@@ -150,8 +150,8 @@ class RunSessionTest {
     @Test
     void aSucceededRunIsNotResumedTheNextRunChecksEverything() throws Exception {
         ScriptedStep packages = ScriptedStep.on("n1", "packages");
-        session(List.of(packages), RunSession.Options.apply("modify")).run();
-        RunSession.Result second = session(List.of(packages), RunSession.Options.apply("modify")).run();
+        session(List.of(packages), RunSession.Options.apply(RunMode.MODIFY)).run();
+        RunSession.Result second = session(List.of(packages), RunSession.Options.apply(RunMode.MODIFY)).run();
         assertThat(packages.checks.get()).isEqualTo(3); // check + verify, then check again
         assertThat(second.run().results().get(packages.id()).outcome()).isEqualTo(Outcome.OK);
         assertThat(second.run().changed()).isEmpty();
@@ -162,10 +162,10 @@ class RunSessionTest {
         ScriptedStep packages = ScriptedStep.on("n1", "packages");
         ScriptedStep failing = ScriptedStep.on("n1", "lvm", "packages")
                 .onApply(ctx -> { throw new StepException(ctx.stepId(), "vgcreate failed"); });
-        session(List.of(packages, failing), RunSession.Options.apply("modify")).run();
+        session(List.of(packages, failing), RunSession.Options.apply(RunMode.MODIFY)).run();
         ClusterConfig edited = TestClusters.minimal("sales-db-edited");
         new RunSession(edited, List.of(packages), TestShells.byName(Map.of("n1", n1, "n2", n2)), Runs.NO_SECRETS,
-                Runs.ANSWER_DONE, sink, state(), Clock.systemUTC(), RunSession.Options.apply("modify")).run();
+                Runs.ANSWER_DONE, sink, state(), Clock.systemUTC(), RunSession.Options.apply(RunMode.MODIFY)).run();
         assertThat(packages.checks.get()).isEqualTo(3);
     }
 
@@ -177,13 +177,13 @@ class RunSessionTest {
             running.countDown();
             await(mayEnd);
         });
-        CompletableFuture<RunSession.Result> first = runAsync(session(List.of(slow), RunSession.Options.apply("modify")));
+        CompletableFuture<RunSession.Result> first = runAsync(session(List.of(slow), RunSession.Options.apply(RunMode.MODIFY)));
         await(running);
         // Another workstation: its own copy of the config, so its own state folder.
         ScriptedStep other = ScriptedStep.on("n2", "packages");
         RunSession elsewhere = new RunSession(config, List.of(other), TestShells.byName(Map.of("n1", n1, "n2", n2)),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, StateFolder.forConfig(dir.resolve("ws2/sales-db.yaml")),
-                Clock.systemUTC(), RunSession.Options.apply("modify"));
+                Clock.systemUTC(), RunSession.Options.apply(RunMode.MODIFY));
         try {
             assertThatThrownBy(elsewhere::run)
                     .isInstanceOf(LockHeldException.class)
@@ -210,11 +210,11 @@ class RunSessionTest {
             running.countDown();
             await(mayEnd);
         });
-        CompletableFuture<RunSession.Result> first = runAsync(session(List.of(slow), RunSession.Options.apply("modify")));
+        CompletableFuture<RunSession.Result> first = runAsync(session(List.of(slow), RunSession.Options.apply(RunMode.MODIFY)));
         await(running);
         int commandsBefore = n2.commands().size();
         try {
-            assertThatThrownBy(() -> session(List.of(ScriptedStep.on("n2", "x")), RunSession.Options.apply("modify"))
+            assertThatThrownBy(() -> session(List.of(ScriptedStep.on("n2", "x")), RunSession.Options.apply(RunMode.MODIFY))
                     .run()).isInstanceOf(LockHeldException.class)
                     .hasMessageContaining("another hainstall run on this workstation (pid "
                             + ProcessHandle.current().pid() + ")");
@@ -235,7 +235,7 @@ class RunSessionTest {
         ScriptedStep packages = ScriptedStep.on("n1", "packages", "provision")
                 .actions(new Action.Run(Command.of("apt-get", "install", "-y", "drbd-utils")));
         RunSession.Result result = session(List.of(provision, packages),
-                RunSession.Options.apply("create").connectingOnFirstUse()).run();
+                RunSession.Options.apply(RunMode.CREATE).connectingOnFirstUse()).run();
         assertThat(result.run().success()).isTrue();
         assertThat(n1.commands()).contains(NodeLock.ACQUIRE.line(), NodeLock.REMOVE.line());
         assertThat(n2.commands()).isEmpty(); // no step needed n2
@@ -275,7 +275,7 @@ class RunSessionTest {
                 return "drbd-secret-unused-in-this-test";
             }
         };
-        RunSession.Result result = session(List.of(authkeys, failing), RunSession.Options.apply("modify"), secrets)
+        RunSession.Result result = session(List.of(authkeys, failing), RunSession.Options.apply(RunMode.MODIFY), secrets)
                 .run();
 
         assertThat(n1.file("/etc/ha.d/authkeys")).contains(secret); // the node got it
@@ -294,7 +294,7 @@ class RunSessionTest {
         ScriptedStep packages = ScriptedStep.on("n1", "packages");
         RunSession s = new RunSession(config, List.of(packages), TestShells.byName(Map.of("n1", n1)),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, state(), Clock.systemUTC(),
-                RunSession.Options.apply("modify"));
+                RunSession.Options.apply(RunMode.MODIFY));
         assertThatThrownBy(s::run).hasMessageContaining("n2: unreachable");
         assertThat(packages.checks.get()).isZero();
         assertThat(n1.lockPresent()).isFalse();
@@ -311,11 +311,11 @@ class RunSessionTest {
                         "n1: connection closed by the peer"));
             }
         });
-        RunSession.Result first = session(List.of(packages), RunSession.Options.apply("modify")).run();
+        RunSession.Result first = session(List.of(packages), RunSession.Options.apply(RunMode.MODIFY)).run();
         assertThat(JournalFile.read(first.runFolder().resolve("journal.json")).orElseThrow().steps()
                 .get(packages.id()).outcome()).isEqualTo(Outcome.UNKNOWN);
 
-        RunSession.Result second = session(List.of(packages), RunSession.Options.apply("modify")).run();
+        RunSession.Result second = session(List.of(packages), RunSession.Options.apply(RunMode.MODIFY)).run();
         assertThat(second.run().success()).isTrue();
         assertThat(packages.checks.get()).isEqualTo(3); // first run: check; second: check, verify
         assertThat(packages.applies.get()).isEqualTo(2);

@@ -24,7 +24,7 @@ class RunSummaryTest {
             results.put(r.step(), r);
         }
 
-        String text = RunSummary.of(new RunResult("r2", RunMode.APPLY, false, results));
+        String text = RunSummary.of(new RunResult("r2", RunEffect.APPLY, false, results));
 
         assertThat(text).startsWith("1 changed, 1 already as the config asks, 2 finished in the resumed run (not redone)")
                 .contains("Changed: n1/lvm");
@@ -36,7 +36,7 @@ class RunSummaryTest {
         StepResult ok = result("ntp", Outcome.OK, "chrony configured, in sync");
         results.put(ok.step(), ok);
 
-        assertThat(RunSummary.of(new RunResult("r1", RunMode.APPLY, false, results)))
+        assertThat(RunSummary.of(new RunResult("r1", RunEffect.APPLY, false, results)))
                 .isEqualTo("0 changed, 1 already as the config asks. Changed: nothing");
     }
 }

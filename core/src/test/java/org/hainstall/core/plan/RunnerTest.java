@@ -139,7 +139,7 @@ class RunnerTest {
         ScriptedStep c = ScriptedStep.on("n1", "fs", "lvm");
         Runner runner = Runs.runner(sink);
         CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
-                () -> runner.run("r", "modify", RunMode.APPLY, List.of(a, b, c)));
+                () -> runner.run("r", RunMode.MODIFY, RunEffect.APPLY, List.of(a, b, c)));
         await(aRunning);
         runner.cancel();
         aMayEnd.countDown();
@@ -189,7 +189,7 @@ class RunnerTest {
         Runner runner = new Runner(RunTarget.of(null, Map.of(), Runs.NO_SECRETS, p -> neverAnswered), sink,
                 RunJournal.none(), Clock.systemUTC(), new Redactor());
         CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
-                () -> runner.run("r", "create", RunMode.APPLY, List.of(powerOn)));
+                () -> runner.run("r", RunMode.CREATE, RunEffect.APPLY, List.of(powerOn)));
         await(asked);
         runner.cancel();
         run.join();
@@ -221,7 +221,7 @@ class RunnerTest {
         ScriptedStep lvm = ScriptedStep.on("n1", "lvm", "packages")
                 .onCheck(ctx -> { throw new StepException(ctx.stepId(), "lvs: command not found"); });
         Runner runner = Runs.runner(sink);
-        RunResult result = runner.run("r", "modify", RunMode.DRY_RUN, List.of(packages, ntp, lvm));
+        RunResult result = runner.run("r", RunMode.MODIFY, RunEffect.DRY_RUN, List.of(packages, ntp, lvm));
 
         assertThat(packages.applies.get() + ntp.applies.get() + lvm.applies.get()).isZero();
         assertThat(ntp.checks.get()).isEqualTo(1);
@@ -254,7 +254,7 @@ class RunnerTest {
         });
         Runner runner = new Runner(RunTarget.of(null, Map.of(), secrets, Runs.ANSWER_DONE), sink,
                 RunJournal.none(), Clock.systemUTC(), new Redactor());
-        runner.run("r", "modify", RunMode.APPLY, List.of(leaky));
+        runner.run("r", RunMode.MODIFY, RunEffect.APPLY, List.of(leaky));
         assertThat(sink.events()).isNotEmpty().allSatisfy(e -> assertThat(e.toString()).doesNotContain(secret));
         assertThat(sink.of(Event.OutputLine.class)).singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo("shared-secret \"***\";"));

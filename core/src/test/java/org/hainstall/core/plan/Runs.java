@@ -34,6 +34,6 @@ final class Runs {
     }
 
     static RunResult apply(EventSink sink, List<Step> steps) {
-        return runner(sink).run("test-run", "modify", RunMode.APPLY, steps);
+        return runner(sink).run("test-run", RunMode.MODIFY, RunEffect.APPLY, steps);
     }
 }

@@ -88,7 +88,7 @@ class SshFaultRunTest {
                 Duration.ofSeconds(30));
         return new RunSession(config(), List.of(step), new SshShellFactory(store, options),
                 Runs.NO_SECRETS, Runs.ANSWER_DONE, sink, StateFolder.forConfig(dir.resolve("test.yaml")),
-                Clock.systemUTC(), RunSession.Options.apply("modify")).run();
+                Clock.systemUTC(), RunSession.Options.apply(RunMode.MODIFY)).run();
     }
 
     private SecretsStore storeWithAdminKeyAndPin() {

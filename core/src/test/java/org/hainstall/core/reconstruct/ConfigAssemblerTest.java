@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.config.DrbdProtocol;
+import org.hainstall.core.config.FilesystemType;
+import org.hainstall.core.config.PartitionType;
+import org.hainstall.core.config.ProvisioningKind;
 
 class ConfigAssemblerTest {
 
@@ -40,7 +44,7 @@ class ConfigAssemblerTest {
                 + "\"52:54:00:00:01:12\",\"state\":[\"STALE\"]},{\"dst\":\"192.168.122.9\",\"dev\":\"eth0\","
                 + "\"state\":[\"FAILED\"]}]");
         WorkstationSettings physical = new WorkstationSettings(null, new ClusterConfig.Access("root", 22),
-                new ClusterConfig.Provisioning("physical", null), null, null);
+                new ClusterConfig.Provisioning(ProvisioningKind.PHYSICAL, null), null, null);
 
         Reconstruction r = ConfigAssembler.assemble(f, physical);
 
@@ -77,7 +81,7 @@ class ConfigAssemblerTest {
         ClusterConfig c = ConfigAssembler.assemble(facts("sales-db1"), WorkstationSettings.defaults()).config();
         assertThat(c.storage().disks()).singleElement().satisfies(d -> {
             assertThat(d.device()).isEqualTo("/dev/vdb");
-            assertThat(d.partitions()).containsExactly(new ClusterConfig.Partition(1, "rest", "lvm"));
+            assertThat(d.partitions()).containsExactly(new ClusterConfig.Partition(1, "rest", PartitionType.LVM));
         });
         ClusterConfig.VolumeGroup vg = c.storage().volumeGroups().get(0);
         assertThat(vg.name()).isEqualTo("vg_db2");
@@ -85,19 +89,19 @@ class ConfigAssemblerTest {
         assertThat(vg.logicalVolumes()).contains(
                 new ClusterConfig.LogicalVolume("lv_db2home", "1G", null),
                 new ClusterConfig.LogicalVolume("lv_db2data", "4G", null),
-                new ClusterConfig.LogicalVolume("lv_backup", "2G", new ClusterConfig.Filesystem("ext4", "/backup")));
+                new ClusterConfig.LogicalVolume("lv_backup", "2G", new ClusterConfig.Filesystem(FilesystemType.EXT4, "/backup")));
     }
 
     @Test
     void readsDrbdHeartbeatDb2AndBackup() throws IOException {
         Reconstruction r = ConfigAssembler.assemble(facts("sales-db1"), WorkstationSettings.defaults());
         ClusterConfig c = r.config();
-        assertThat(c.replication().protocol()).isEqualTo("C");
+        assertThat(c.replication().protocol()).isEqualTo(DrbdProtocol.C);
         assertThat(c.replication().resources()).containsExactly(
                 new ClusterConfig.DrbdResource("db2home", 0, 7789, "vg_db2/lv_db2home",
-                        new ClusterConfig.Filesystem("ext4", "/db2home")),
+                        new ClusterConfig.Filesystem(FilesystemType.EXT4, "/db2home")),
                 new ClusterConfig.DrbdResource("db2data", 1, 7790, "vg_db2/lv_db2data",
-                        new ClusterConfig.Filesystem("ext4", "/db2data")));
+                        new ClusterConfig.Filesystem(FilesystemType.EXT4, "/db2data")));
         assertThat(c.heartbeat()).isEqualTo(new ClusterConfig.Heartbeat(6940, "2s", "10s", "30s", "120s", false));
         assertThat(c.time().ntpServers()).containsExactly("0.debian.pool.ntp.org", "1.debian.pool.ntp.org");
         assertThat(c.time().timezone()).isEqualTo("UTC");

@@ -17,8 +17,9 @@ import org.hainstall.core.remote.ShellFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which node {@code reconstruct --config} reads. The shells are stand-ins that answer {@code cat /proc/drbd}
- * (SSH itself is tested against a real server in remote, and through the command line in app).
+ * Which node {@code reconstruct --config} reads. The shells are stand-ins that answer {@code cat /proc/drbd}, and the
+ * look is that one command (the real probe is tested on a real SSH server in ReconstructOverSshTest, and through the
+ * command line in app).
  */
 class NodePickerTest {
     private static final String PRIMARY = " 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r-----\n"
@@ -69,6 +70,14 @@ class NodePickerTest {
         }
     }
 
+    /** The look: one command per node, its output kept as the fact the picker decides from. */
+    private static final NodePicker.Look LOOK = shell -> {
+        CommandResult r = shell.run(Command.of("cat", "/proc/drbd"), Duration.ofSeconds(5));
+        NodeFacts facts = r.ok() ? new NodeFacts().put("proc-drbd", r.stdout())
+                : new NodeFacts().fail("proc-drbd", r.stderr());
+        return new FactsCollector.WithSecrets(facts, null);
+    };
+
     /** Opens the given shells by node name; a node without one refuses with a sentence naming it. */
     private static ShellFactory nodes(Map<String, DrbdNode> shells) {
         return (config, node) -> {
@@ -85,7 +94,7 @@ class NodePickerTest {
     void readsTheActiveNodeEvenWhenItIsNotTheFirstAndClosesTheOther() throws Exception {
         DrbdNode db1 = new DrbdNode("db1", SECONDARY);
         DrbdNode db2 = new DrbdNode("db2", PRIMARY);
-        NodePicker.Picked picked = new NodePicker(nodes(Map.of("db1", db1, "db2", db2))).pick(CLUSTER);
+        NodePicker.Picked picked = new NodePicker(nodes(Map.of("db1", db1, "db2", db2)), LOOK).pick(CLUSTER);
         assertThat(picked.node()).isEqualTo("db2");
         assertThat(picked.shell()).isSameAs(db2);
         assertThat(picked.why()).contains("active", "DRBD Primary");
@@ -93,12 +102,15 @@ class NodePickerTest {
         assertThat(db1.closed).isTrue();
         assertThat(db2.closed).isFalse();
         assertThat(db1.ran).containsExactly("cat /proc/drbd");
+        // the chosen node's look is the one it was chosen by: one command per node, none sent again
+        assertThat(db2.ran).containsExactly("cat /proc/drbd");
+        assertThat(picked.look().facts().get("proc-drbd")).contains(PRIMARY);
     }
 
     @Test
     void aNodePrimaryOnOnlySomeResourcesIsNotTakenForTheActiveOne() throws Exception {
         NodePicker.Picked picked = new NodePicker(nodes(Map.of("db1", new DrbdNode("db1", SECONDARY),
-                "db2", new DrbdNode("db2", HALF)))).pick(CLUSTER);
+                "db2", new DrbdNode("db2", HALF))), LOOK).pick(CLUSTER);
         assertThat(picked.node()).isEqualTo("db1");
         assertThat(picked.why()).contains("first node that answered", "none could be told active");
     }
@@ -106,7 +118,7 @@ class NodePickerTest {
     @Test
     void withoutAnActiveNodeReadsTheFirstThatAnswersAndKeepsTheOthersReason() throws Exception {
         DrbdNode db2 = new DrbdNode("db2", null);
-        NodePicker.Picked picked = new NodePicker(nodes(Map.of("db2", db2))).pick(CLUSTER);
+        NodePicker.Picked picked = new NodePicker(nodes(Map.of("db2", db2)), LOOK).pick(CLUSTER);
         assertThat(picked.node()).isEqualTo("db2");
         assertThat(picked.why()).contains("first node that answered", "among those that answered");
         assertThat(picked.unread()).containsExactly("db1 (10.0.0.1:22) refused the connection");
@@ -115,7 +127,7 @@ class NodePickerTest {
     @Test
     void whenNoNodeAnswersEachNodesReasonIsGiven() {
         NodePicker.NoNodeReadableException e = catchThrowableOfType(NodePicker.NoNodeReadableException.class,
-                () -> new NodePicker(nodes(Map.of())).pick(CLUSTER));
+                () -> new NodePicker(nodes(Map.of()), LOOK).pick(CLUSTER));
         assertThat(e.reasons()).containsExactly("db1 (10.0.0.1:22) refused the connection",
                 "db2 (10.0.0.2:22) refused the connection");
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.config.DrbdProtocol;
+import org.hainstall.core.config.FilesystemType;
+import org.hainstall.core.config.InitialSync;
 
 class StatusJudgementTest {
     static final String PROC_DRBD_SYNCED = """
@@ -31,9 +34,9 @@ class StatusJudgementTest {
                 List.of(new ClusterConfig.Node("a", "192.168.122.11", null, true, null, null),
                         new ClusterConfig.Node("b", "192.168.122.12", null, false, null, null)),
                 null,
-                new ClusterConfig.Replication("C", "full", List.of(
-                        new ClusterConfig.DrbdResource("home", 0, 7789, "vg/home", new ClusterConfig.Filesystem("ext4", "/db2home")),
-                        new ClusterConfig.DrbdResource("data", 1, 7790, "vg/data", new ClusterConfig.Filesystem("ext4", "/db2data")))),
+                new ClusterConfig.Replication(DrbdProtocol.C, InitialSync.FULL, List.of(
+                        new ClusterConfig.DrbdResource("home", 0, 7789, "vg/home", new ClusterConfig.Filesystem(FilesystemType.EXT4, "/db2home")),
+                        new ClusterConfig.DrbdResource("data", 1, 7790, "vg/data", new ClusterConfig.Filesystem(FilesystemType.EXT4, "/db2data")))),
                 null,
                 new ClusterConfig.Db2("/opt/ibm/db2/V11.5", null, List.of(
                         new ClusterConfig.Db2Instance("db2inst1", "db2inst1", "db2fenc1", 50000, "/db2home/db2inst1", List.of()))),

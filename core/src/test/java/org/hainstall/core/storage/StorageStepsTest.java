@@ -13,6 +13,7 @@ import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepException;
 import org.junit.jupiter.api.Test;
 import org.hainstall.core.testing.TestClusters;
+import org.hainstall.core.config.PartitionType;
 
 class StorageStepsTest {
     private final ClusterConfig config = TestClusters.example();
@@ -88,8 +89,8 @@ class StorageStepsTest {
     @Test
     void acceptsTwoPartitionLayoutWithFixedSizeAndRest() throws StepException {
         ClusterConfig two = TestClusters.withStorage(config, new ClusterConfig.Storage(
-                List.of(new ClusterConfig.Disk("/dev/vdb", List.of(new ClusterConfig.Partition(1, "512M", "ext4"),
-                        new ClusterConfig.Partition(2, "rest", "lvm")))),
+                List.of(new ClusterConfig.Disk("/dev/vdb", List.of(new ClusterConfig.Partition(1, "512M", PartitionType.LINUX),
+                        new ClusterConfig.Partition(2, "rest", PartitionType.LVM)))),
                 List.of()));
         Check check = DiskStep.decide(two, "sales-db1", disk("lsblk-vdb-partitioned.json",
                 sigs("blkid-gpt.txt", "wipefs-gpt.json"), "sfdisk-vdb-two.json"));

@@ -3,6 +3,11 @@ package org.hainstall.core.testing;
 import java.util.List;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ClusterConfig.*;
+import org.hainstall.core.config.DrbdProtocol;
+import org.hainstall.core.config.FilesystemType;
+import org.hainstall.core.config.InitialSync;
+import org.hainstall.core.config.PartitionType;
+import org.hainstall.core.config.ProvisioningKind;
 
 /**
  * The configs core's tests build in code, in one place (core's test-jar carries them to app's tests too): the
@@ -15,13 +20,13 @@ public final class TestClusters {
     // The example cluster (examples/cluster.yaml), built in code so step tests do not depend on the loader.
 
     public static ClusterConfig example() {
-        return withReplication(new Replication("C", "full", resources()));
+        return withReplication(new Replication(DrbdProtocol.C, InitialSync.FULL, resources()));
     }
 
     public static List<DrbdResource> resources() {
         return List.of(
-                new DrbdResource("db2home", 0, 7789, "vg_db2/lv_db2home", new Filesystem("ext4", "/db2home")),
-                new DrbdResource("db2data", 1, 7790, "vg_db2/lv_db2data", new Filesystem("ext4", "/db2data")));
+                new DrbdResource("db2home", 0, 7789, "vg_db2/lv_db2home", new Filesystem(FilesystemType.EXT4, "/db2home")),
+                new DrbdResource("db2data", 1, 7790, "vg_db2/lv_db2data", new Filesystem(FilesystemType.EXT4, "/db2data")));
     }
 
     public static ClusterConfig withReplication(Replication replication) {
@@ -29,7 +34,7 @@ public final class TestClusters {
                 new ClusterInfo("sales-db", "Sales DB2 HA pair"),
                 new Management("192.168.122.1", 8740),
                 new Access("root", 22),
-                new Provisioning("libvirt", new Libvirt("qemu:///system", "db2-node-stub", "default", "default",
+                new Provisioning(ProvisioningKind.LIBVIRT, new Libvirt("qemu:///system", "db2-node-stub", "default", "default",
                         "ha-repl")),
                 new Network("example.org", "192.168.122.0/24", "192.168.122.1", List.of("192.168.122.1"),
                         "192.168.122.50", "10.10.0.0/24"),
@@ -37,11 +42,11 @@ public final class TestClusters {
                 null,
                 List.of(new Node("sales-db1", "192.168.122.11", "10.10.0.11", true, null, null),
                         new Node("sales-db2", "192.168.122.12", "10.10.0.12", null, null, null)),
-                new Storage(List.of(new Disk("/dev/vdb", List.of(new Partition(1, "rest", "lvm")))),
+                new Storage(List.of(new Disk("/dev/vdb", List.of(new Partition(1, "rest", PartitionType.LVM)))),
                         List.of(new VolumeGroup("vg_db2", List.of("/dev/vdb1"), List.of(
                                 new LogicalVolume("lv_db2home", "1G", null),
                                 new LogicalVolume("lv_db2data", "4G", null),
-                                new LogicalVolume("lv_backup", "2G", new Filesystem("ext4", "/backup")))))),
+                                new LogicalVolume("lv_backup", "2G", new Filesystem(FilesystemType.EXT4, "/backup")))))),
                 replication,
                 new Heartbeat(6940, "2s", "10s", "30s", "120s", false),
                 new Db2("/opt/ibm/db2/V11.5", "/srv/media/db2/v11.5.9_linuxx64_server_dec.tar.gz",
@@ -93,7 +98,7 @@ public final class TestClusters {
                 List.of(new Node("sales-db1", "192.0.2.11", null, true, null, null),
                         new Node("sales-db2", "192.0.2.12", null, false, null, null)),
                 null,
-                new Replication("C", "full", List.of(
+                new Replication(DrbdProtocol.C, InitialSync.FULL, List.of(
                         new DrbdResource("r0", 0, 7788, "vg/r0", null),
                         new DrbdResource("r1", 1, 7789, "vg/r1", null))),
                 null, null, null);

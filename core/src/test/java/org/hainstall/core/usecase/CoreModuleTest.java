@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import java.util.concurrent.CompletableFuture;
 import org.hainstall.core.plan.Prompt;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.plan.RunMode;
 
 /** Core's own module builds every use case, one instance each, with nothing else installed. */
 class CoreModuleTest {

@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.hainstall.core.config.ConfigChoice;
 import org.hainstall.core.config.Problem;
 import org.hainstall.core.config.ProblemCode;
 
@@ -24,12 +25,12 @@ import org.hainstall.core.config.ProblemCode;
  * records as child models and lists of records as observable lists of child models. Built by reflection
  * over the record's components, so the wizard follows the core's records without a hand-written copy of each.
  *
- * <p>Text stands in for strings, integers and lists of strings (comma separated), so a half-typed value never
- * has to be thrown away. {@link #toRecord()} turns blanks into {@code null} and a nested section whose values
+ * <p>Text stands in for strings, integers, the words of core's closed sets ({@link ConfigChoice}) and lists of
+ * strings (comma separated), so a half-typed value never has to be thrown away. {@link #toRecord()} turns blanks into {@code null} and a nested section whose values
  * are all missing into a missing section, as the YAML loader reads an absent key.
  */
 public final class RecordModel {
-    enum Kind { STRING, INTEGER, BOOLEAN, STRING_LIST, RECORD, RECORD_LIST }
+    enum Kind { STRING, INTEGER, CHOICE, BOOLEAN, STRING_LIST, RECORD, RECORD_LIST }
 
     private record Slot(Kind kind, Class<?> elementType, Object value) { }
 
@@ -116,6 +117,7 @@ public final class RecordModel {
             Slot slot = slots.get(c.getName());
             switch (slot.kind) {
                 case STRING, INTEGER -> ((StringProperty) slot.value).set(v == null ? "" : v.toString());
+                case CHOICE -> ((StringProperty) slot.value).set(v == null ? "" : ((ConfigChoice) v).configValue());
                 case STRING_LIST -> ((StringProperty) slot.value).set(v == null ? "" : String.join(", ", asStrings(v)));
                 case BOOLEAN -> flag(c.getName()).set((Boolean) v);
                 case RECORD -> child(c.getName()).load((Record) v);
@@ -149,7 +151,10 @@ public final class RecordModel {
         return build(true, 1);
     }
 
-    /** Values that cannot even be put into the record (a number that does not parse), with their paths. */
+    /**
+     * Values that cannot even be put into the record (a number that does not parse, a word outside its closed set),
+     * with their paths.
+     */
     public List<Problem> representationProblems() {
         List<Problem> problems = new ArrayList<>();
         collectRepresentationProblems(problems);
@@ -164,6 +169,11 @@ public final class RecordModel {
                 if (!text.isEmpty() && parseInt(text) == null) {
                     problems.add(Problem.error(pathOf(e.getKey()), ProblemCode.NOT_A_NUMBER,
                             "\"" + text + "\" is not a whole number."));
+                }
+            } else if (slot.kind == Kind.CHOICE) {
+                String text = ((StringProperty) slot.value).get().strip();
+                if (!text.isEmpty() && choice(slot, text) == null) {
+                    problems.add(ConfigChoice.unknownWord(slot.elementType, pathOf(e.getKey()), text));
                 }
             } else if (slot.kind == Kind.RECORD) {
                 child(e.getKey()).collectRepresentationProblems(problems);
@@ -189,6 +199,7 @@ public final class RecordModel {
             Object v = switch (slot.kind) {
                 case STRING -> blankToNull(((StringProperty) slot.value).get());
                 case INTEGER -> parseInt(((StringProperty) slot.value).get().strip());
+                case CHOICE -> choice(slot, ((StringProperty) slot.value).get().strip());
                 case STRING_LIST -> splitList(((StringProperty) slot.value).get());
                 case BOOLEAN -> flag(name).get();
                 case RECORD -> child(name).build(sectionsKept > 0, sectionsKept - 1);
@@ -217,6 +228,9 @@ public final class RecordModel {
         }
         if (t == Integer.class) {
             return new Slot(Kind.INTEGER, null, watched(new SimpleStringProperty(this, c.getName(), "")));
+        }
+        if (t.isEnum() && ConfigChoice.class.isAssignableFrom(t)) {
+            return new Slot(Kind.CHOICE, t, watched(new SimpleStringProperty(this, c.getName(), "")));
         }
         if (t == Boolean.class) {
             SimpleObjectProperty<Boolean> p = new SimpleObjectProperty<>(this, c.getName());
@@ -288,6 +302,16 @@ public final class RecordModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The constant of the slot's enum whose word is {@code word}; null for a blank or unknown word. */
+    private static Object choice(Slot slot, String word) {
+        for (Object constant : slot.elementType.getEnumConstants()) {
+            if (((ConfigChoice) constant).configValue().equals(word)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     private static Integer parseInt(String s) {

@@ -21,7 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.files.ConfigFiles;
 import org.hainstall.ui.run.DryRun;
 import org.hainstall.ui.run.PlanSummary;

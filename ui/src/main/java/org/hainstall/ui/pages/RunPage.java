@@ -21,7 +21,7 @@ import javafx.scene.control.TreeView;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Prompt;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.ui.run.EventPump;
 import org.hainstall.ui.run.FolderOpener;
 import org.hainstall.ui.run.LogLine;

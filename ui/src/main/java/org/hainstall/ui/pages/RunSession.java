@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TreeView;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.usecase.RunHandle;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.core.usecase.RunRequest;
 import org.hainstall.ui.run.EventPump;
 import org.hainstall.ui.run.LogView;

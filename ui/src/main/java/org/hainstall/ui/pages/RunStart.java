@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.plan.Event;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 import org.hainstall.core.usecase.RunRequest;
 import org.hainstall.ui.run.DryRun;
 import org.hainstall.ui.run.PlanSummary;

@@ -1,7 +1,7 @@
 package org.hainstall.ui.run;
 
 import java.nio.file.Path;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 
 /**
  * What the admin confirms before a run starts: the mode, the config file, and the dry run's summary per node

@@ -3,7 +3,7 @@ package org.hainstall.ui.run;
 import java.util.Locale;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
-import org.hainstall.core.usecase.RunMode;
+import org.hainstall.core.plan.RunMode;
 
 /** The choice between core's run modes, shown by the words the admin also types on the command line. */
 public final class RunModeChoice {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ProblemCode;
 import org.junit.jupiter.api.Test;
+import org.hainstall.core.config.FilesystemType;
 
 class RecordModelTest {
     private final AtomicInteger edits = new AtomicInteger();
@@ -59,7 +60,7 @@ class RecordModelTest {
                 List.of(new ClusterConfig.Node("n1", "10.0.0.1", null, true, "02:00:00:00:00:01", null)),
                 new ClusterConfig.Storage(null, List.of(new ClusterConfig.VolumeGroup("vg", List.of("/dev/vdb1"),
                         List.of(new ClusterConfig.LogicalVolume("lv", "1G",
-                                new ClusterConfig.Filesystem("ext4", "/x")))))),
+                                new ClusterConfig.Filesystem(FilesystemType.EXT4, "/x")))))),
                 null, new ClusterConfig.Heartbeat(6940, "2s", null, null, null, false), null, null);
         model.load(config);
         assertThat(model.toRecord()).isEqualTo(config);
