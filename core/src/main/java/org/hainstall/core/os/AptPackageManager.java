@@ -34,21 +34,33 @@ public final class AptPackageManager implements PackageManager {
         return PackageStatus.parseDpkg(queryOutput).installed();
     }
 
+    /**
+     * Runs the apt-get command that follows with only {@code $1} (hainstall's local source) as its source when that
+     * file is on the node; without it, with the node's own sources. node-prep writes the file on the nodes hainstall
+     * prepares; a cluster hainstall did not build (adopted with {@code modify}) has its own sources and no seed.
+     */
+    static final String SEED_SOURCE_WHEN_PREPARED = "src=$1; shift; if [ -e \"$src\" ]; then exec \"$@\""
+            + " -o \"Dir::Etc::sourcelist=$src\" -o Dir::Etc::sourceparts=- -o APT::Get::List-Cleanup=0; fi;"
+            + " exec \"$@\"";
+
     @Override
     public List<Action> install(List<String> packages, boolean localOnly) {
         List<String> update = new ArrayList<>(List.of("apt-get", "-q", "update"));
         List<String> install = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-y",
-                "--no-install-recommends"));
-        if (localOnly) {
-            // only the seed's repository: the node may have no other reachable source
-            List<String> only = List.of("-o", "Dir::Etc::sourcelist=" + LOCAL_SOURCE, "-o", "Dir::Etc::sourceparts=-",
-                    "-o", "APT::Get::List-Cleanup=0");
-            update.addAll(2, only);
-            install.addAll(only);
-        }
-        install.add("install");
+                "--no-install-recommends", "install"));
         install.addAll(packages);
+        if (localOnly) {
+            // only the seed's repository where node-prep set it up: the node may have no other reachable source
+            update = seedSourceWhenPrepared(update);
+            install = seedSourceWhenPrepared(install);
+        }
         return List.of(new Action.Run(Command.of(update), Duration.ofMinutes(10)),
                 new Action.Run(Command.of(install), Duration.ofMinutes(30)));
+    }
+
+    private static List<String> seedSourceWhenPrepared(List<String> aptGet) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", SEED_SOURCE_WHEN_PREPARED, "sh", LOCAL_SOURCE));
+        argv.addAll(aptGet);
+        return argv;
     }
 }

@@ -59,7 +59,8 @@ public final class PackagesStep extends FactStep<PackagesStep.Facts> {
             return Check.satisfied("packages installed");
         }
         boolean local = config.packages() != null && config.packages().localRepository() != null;
-        return Check.change("install " + String.join(", ", missing) + (local ? " from the seed's repository" : ""),
+        return Check.change("install " + String.join(", ", missing) + (local ? " from the seed's repository (the node's"
+                + " own sources where hainstall did not prepare the node)" : ""),
                 packages.install(missing, local));
     }
 }

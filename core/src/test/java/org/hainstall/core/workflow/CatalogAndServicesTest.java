@@ -2,6 +2,8 @@ package org.hainstall.core.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,8 +26,9 @@ import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepId;
-import org.junit.jupiter.api.Test;
 import org.hainstall.core.testing.TestClusters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CatalogAndServicesTest {
     private final ClusterConfig config = TestClusters.example();
@@ -101,15 +104,37 @@ class CatalogAndServicesTest {
     }
 
     @Test
-    void installsOnlyFromTheSeedRepositoryWhenConfigured() {
+    void installsOnlyFromTheSeedRepositoryWhereNodePrepSetItUpAndFromTheNodesOwnSourcesElsewhere(
+            @TempDir Path dir) throws Exception {
         ClusterConfig local = new ClusterConfig(config.cluster(), config.management(), config.access(),
                 config.provisioning(), config.network(), config.time(), new ClusterConfig.Packages("/srv/debs"),
                 config.nodes(), config.storage(), config.replication(), config.heartbeat(), config.db2(),
                 config.backup());
         Check.Change change = (Check.Change) PackagesStep.decide(local, new AptPackageManager(),
                 new PackagesStep.Facts(Set.of()));
-        assertThat(change.actions().get(1).describe()).contains(
-                "-o Dir::Etc::sourcelist=/etc/apt/sources.list.d/hainstall-local.list -o Dir::Etc::sourceparts=-");
+        // The commands run for real by sh, with an apt-get on PATH that prints what it was given and a stand-in
+        // for the local source's path: present (a node hainstall prepared), then absent (an adopted cluster).
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path aptGet = Files.writeString(bin.resolve("apt-get"), "#!/bin/sh\necho \"$*\"\n");
+        aptGet.toFile().setExecutable(true);
+        Path source = dir.resolve("hainstall-local.list");
+        Files.writeString(source, "deb [trusted=yes] file:/run/hainstall-seed/hainstall/debs ./\n");
+        String install = change.actions().get(1).describe().substring("run: ".length())
+                .replace(AptPackageManager.LOCAL_SOURCE, source.toString());
+        assertThat(run(install, bin)).contains("install chrony", "-o Dir::Etc::sourcelist=" + source,
+                "-o Dir::Etc::sourceparts=-");
+        Files.delete(source);
+        assertThat(run(install, bin)).contains("install chrony").doesNotContain("sourcelist");
+        assertThat(change.description()).contains("from the seed's repository", "own sources");
+    }
+
+    private static String run(String line, Path bin) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", line).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     @Test
