@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hainstall.core.config.ClusterConfig;
-import org.hainstall.core.config.ProblemCode;
-import org.junit.jupiter.api.Test;
+import org.hainstall.core.config.DrbdProtocol;
 import org.hainstall.core.config.FilesystemType;
+import org.hainstall.core.config.ProblemCode;
+import org.hainstall.core.config.ProvisioningKind;
+import org.junit.jupiter.api.Test;
 
 class RecordModelTest {
     private final AtomicInteger edits = new AtomicInteger();
@@ -75,5 +77,29 @@ class RecordModelTest {
                     assertThat(p.path()).isEqualTo("access.port");
                     assertThat(p.code()).isEqualTo(ProblemCode.NOT_A_NUMBER);
                 });
+    }
+
+    @Test
+    void aClosedSetIsEditedAsItsWordAndBecomesCoresEnum() {
+        model.child("replication").text("protocol").set("C");
+        model.child("provisioning").text("kind").set(" physical ");
+        ClusterConfig c = (ClusterConfig) model.toRecord();
+        assertThat(c.replication().protocol()).isEqualTo(DrbdProtocol.C);
+        assertThat(c.provisioning().kind()).isEqualTo(ProvisioningKind.PHYSICAL);
+        assertThat(model.representationProblems()).isEmpty();
+
+        model.load(c);
+        assertThat(model.child("provisioning").text("kind").get()).isEqualTo("physical");
+    }
+
+    @Test
+    void aWordOutsideItsSetIsReportedWithItsPathAndLeftMissing() {
+        model.child("replication").text("initialSync").set("Full");
+        assertThat(((ClusterConfig) model.toRecord()).replication()).isNull();
+        assertThat(model.representationProblems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("replication.initialSync");
+            assertThat(p.code()).isEqualTo(ProblemCode.REPLICATION_INITIAL_SYNC_INVALID);
+            assertThat(p.message()).contains("'Full'", "full", "skip", "Did you mean 'full'?");
+        });
     }
 }
