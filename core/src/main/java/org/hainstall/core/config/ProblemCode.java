@@ -119,15 +119,61 @@ public enum ProblemCode {
     VALIDATOR_FAILED(Area.WIZARD),
     RECONSTRUCT_UNREADABLE(Area.WIZARD),
 
-    // A run: why a step failed.
+    // A run: why a step failed. The engine's own: any step can end with these.
     STEP_FAILED(Area.RUN),
     STEP_INTERNAL_ERROR(Area.RUN),
-    NODE_UNREACHABLE(Area.RUN),
     PROMPT_UNANSWERED(Area.RUN),
-    FILESYSTEM_FOREIGN(Area.RUN),
+    NODE_UNREACHABLE(Area.RUN),
+    NODE_COMMAND_TIMEOUT(Area.RUN),
+    NODE_IO_FAILED(Area.RUN),
+    FACT_COMMAND_FAILED(Area.RUN),
+    NODE_OUTPUT_UNREADABLE(Area.RUN),
+    NODE_CHANGED_SINCE_CHECK(Area.RUN),
+    COMMAND_FAILED(Area.RUN),
+    CHANGE_NOT_EFFECTIVE(Area.RUN),
+
+    // A run: making the machines (provision step).
+    SECRETS_MISSING(Area.RUN),
+    CALLBACK_LISTEN_FAILED(Area.RUN),
+    PROVISIONING_FAILED(Area.RUN),
+
+    // A run: the node's identity and addresses, as Heartbeat needs them.
+    HOSTNAME_MISMATCH(Area.RUN),
+    ADDRESS_NOT_ON_NODE(Area.RUN),
+
+    // A run: disks, LVM and local filesystems.
+    DEVICE_MISSING(Area.RUN),
     DISK_FOREIGN(Area.RUN),
+    PV_FOREIGN(Area.RUN),
+    FILESYSTEM_FOREIGN(Area.RUN),
+    STORAGE_NO_SPACE(Area.RUN),
+    LV_TOO_SMALL(Area.RUN),
+    MOUNT_POINT_TAKEN(Area.RUN),
+
+    // A run: DRBD.
+    DRBD_BACKING_FOREIGN(Area.RUN),
+    DRBD_METADATA_UNREADABLE(Area.RUN),
+    DRBD_STANDALONE(Area.RUN),
+    DRBD_DISKLESS(Area.RUN),
+    DRBD_NOT_UP(Area.RUN),
+    DRBD_ROLES_SPLIT(Area.RUN),
+    DRBD_PEER_NOT_CONNECTED(Area.RUN),
+    DRBD_PEER_HOLDS_DATA(Area.RUN),
+    DRBD_SYNC_STALLED(Area.RUN),
+    DRBD_FILESYSTEM_NOT_MOUNTED(Area.RUN),
+
+    // A run: Heartbeat.
+    HEARTBEAT_RESOURCES_NOT_HELD(Area.RUN),
+
+    // A run: DB2.
+    DB2_IMAGE_UNREADABLE(Area.RUN),
+    DB2_ACCOUNT_ID_MISMATCH(Area.RUN),
     DB2_INSTANCE_NOT_HA(Area.RUN),
-    DRBD_PEER_NOT_CONNECTED(Area.RUN);
+    DB2_HOME_NOT_MOUNTED(Area.RUN),
+    DB2_SERVICES_CONFLICT(Area.RUN),
+    DB2_HOME_NOT_EMPTY(Area.RUN),
+    DB2_HOME_NO_SPACE(Area.RUN),
+    DB2_HOME_COPY_FAILED(Area.RUN);
 
     /** Who reports a code, which is also where docs/PROBLEM_CODES.md lists it. */
     public enum Area {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.drbd.Roles;
 import org.hainstall.core.node.Fact;
@@ -75,8 +76,10 @@ public final class DatabasesStep extends FactStep<DatabasesStep.Facts> {
                 CommandResult r = node.result(Db2Probe.databases(i.owner()));
                 // the CLP exits 0, or with a warning code when the directory is empty (SQL1057W)
                 if (r.exitCode() > 2) {
-                    throw new StepException(id(), "on " + node.node() + ": db2 list database directory failed for "
-                            + i.name() + " with exit " + r.exitCode());
+                    throw new StepException(id(), ProblemCode.FACT_COMMAND_FAILED, "on " + node.node() + ": db2"
+                            + " list database directory failed for " + i.name() + " with exit " + r.exitCode(),
+                            "run it as the instance owner on the node (su - " + i.owner() + " -c 'db2 list database"
+                                    + " directory') to see the SQL code, fix that, then run again");
                 }
                 dbs.put(i.name(), Db2OutputParser.databaseNames(r.stdout()));
                 if (node.result(Db2Probe.running(i.owner())).ok()) {
@@ -99,7 +102,8 @@ public final class DatabasesStep extends FactStep<DatabasesStep.Facts> {
     @Override
     protected void beforeApply(Facts facts) throws StepException {
         if (Roles.view(config, id().node(), facts.drbd()).predicted()) {
-            throw refuse("on " + id().node() + ": no DRBD resource is up; not creating databases");
+            throw refuse(ProblemCode.DRBD_NOT_UP, "on " + id().node() + ": no DRBD resource is up; not creating"
+                    + " databases", Roles.NOT_UP_REMEDY);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.Look;
@@ -67,9 +68,10 @@ public final class Db2InstallStep extends FactStep<Db2InstallStep.Facts> {
         }
         if (!facts.imageOnWorkstation()) {
             throw new StepException(org.hainstall.core.plan.StepId.onNode(StepNames.DB2_INSTALL, node),
-                    "on " + node + ": DB2 is not installed in " + path + " and the install image "
-                            + config.db2().installImage() + " (db2.installImage) is not a readable file on this"
-                            + " workstation");
+                    ProblemCode.DB2_IMAGE_UNREADABLE, "on " + node + ": DB2 is not installed in " + path + " and the"
+                            + " install image " + config.db2().installImage() + " (db2.installImage) is not a"
+                            + " readable file on this workstation", "put the DB2 server image (a .tar.gz) there, or"
+                            + " set db2.installImage to where it is, then run again");
         }
         return Check.change("copy " + config.db2().installImage() + " to " + IMAGE + ", install DB2 silently in "
                 + path, List.of(
@@ -92,7 +94,7 @@ public final class Db2InstallStep extends FactStep<Db2InstallStep.Facts> {
         try {
             ctx.shell().upload(Path.of(config.db2().installImage()), IMAGE, 0600);
         } catch (RemoteException e) {
-            throw new StepException(id(), "on " + id().node() + ": copying the DB2 image failed: " + e.getMessage(), e);
+            throw StepException.remote(id(), "on " + id().node() + ": copying the DB2 image failed: ", e);
         }
         ctx.checkCancelled();
         act(ctx, actions.subList(1, actions.size()));

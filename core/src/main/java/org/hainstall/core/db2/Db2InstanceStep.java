@@ -137,8 +137,8 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
         Roles.View view = Roles.view(config, node, facts.drbd());
         Roles.Role role = view.role();
         if (role == Roles.Role.MIXED) {
-            throw new StepException(id, "on " + node + ": the DRBD resources are split between the nodes ("
-                    + Roles.describe(config, facts.drbd()) + ")");
+            throw new StepException(id, ProblemCode.DRBD_ROLES_SPLIT, "on " + node + ": the DRBD resources are"
+                    + " split between the nodes (" + Roles.describe(config, facts.drbd()) + ")", Roles.SPLIT_REMEDY);
         }
         String path = config.db2().installPath();
         List<Action> actions = new ArrayList<>();
@@ -182,9 +182,11 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
             boolean onDrbd = holder.isPresent() && config.replication().resources().stream()
                     .anyMatch(r -> r.filesystem().mountPoint().equals(holder.get().target()));
             if (!onDrbd && !view.predicted()) {
-                throw new StepException(id, "on " + node + ": the instance home " + i.home() + " is not on a mounted"
-                        + " DRBD filesystem (mounted there: " + holder.map(Mounts.Mount::target).orElse("nothing")
-                        + "); not creating instance " + i.name());
+                throw new StepException(id, ProblemCode.DB2_HOME_NOT_MOUNTED, "on " + node + ": the instance home "
+                        + i.home() + " is not on a mounted DRBD filesystem (mounted there: "
+                        + holder.map(Mounts.Mount::target).orElse("nothing") + "); not creating instance " + i.name(),
+                        "check that Heartbeat on this node holds the resources and mounted their filesystems"
+                                + " (cl_status rscstatus, findmnt), then run again");
             }
             if (!facts.existingDirs().contains(i.home())) {
                 actions.add(new Action.Run(Command.of("install", "-d", "-o", i.owner(), "-g", i.owner(), "-m", "0755",
@@ -204,8 +206,8 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
     @Override
     protected void beforeApply(Facts facts) throws StepException {
         if (Roles.view(config, id().node(), facts.drbd()).predicted()) {
-            throw refuse("on " + id().node() + ": no DRBD resource is up, so this node's role is unknown;"
-                    + " not creating instances or stubs");
+            throw refuse(ProblemCode.DRBD_NOT_UP, "on " + id().node() + ": no DRBD resource is up, so this node's"
+                    + " role is unknown; not creating instances or stubs", Roles.NOT_UP_REMEDY);
         }
     }
 
@@ -225,13 +227,17 @@ public final class Db2InstanceStep extends FactStep<Db2InstanceStep.Facts> {
                 }
                 if (f[0].equals(name)) {
                     if (!f[1].equals(port)) {
-                        throw new StepException(id, "on " + node + ": /etc/services gives " + name + " port " + f[1]
-                                + ", not " + port);
+                        throw new StepException(id, ProblemCode.DB2_SERVICES_CONFLICT, "on " + node + ": /etc/services"
+                                + " gives " + name + " port " + f[1] + ", not " + port, "correct or remove that line"
+                                + " of /etc/services on " + node + ", or set the instance's port to " + f[1]
+                                + " in the config");
                     }
                     present = true;
                 } else if (f[1].equals(port)) {
-                    throw new StepException(id, "on " + node + ": port " + port + " of instance " + i.name()
-                            + " is taken by service " + f[0] + " in /etc/services");
+                    throw new StepException(id, ProblemCode.DB2_SERVICES_CONFLICT, "on " + node + ": port " + port
+                            + " of instance " + i.name() + " is taken by service " + f[0] + " in /etc/services",
+                            "choose another port for the instance in the config (db2.instances[].port), or move "
+                                    + f[0] + " to another port in /etc/services on " + node);
                 }
             }
             if (!present) {

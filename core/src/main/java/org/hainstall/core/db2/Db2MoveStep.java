@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.drbd.Roles;
 import org.hainstall.core.node.Fact;
@@ -20,6 +21,7 @@ import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepFailure;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.Command;
 import org.hainstall.core.storage.StoragePreflightStep;
@@ -105,14 +107,17 @@ public final class Db2MoveStep extends FactStep<Db2MoveStep.Facts> {
                 continue;
             }
             if (!u.targetEmpty()) {
-                throw new StepException(id, "on " + node + ": cannot move instance " + i.name() + " from " + home
-                        + ": " + i.home() + " exists and is not empty");
+                throw new StepException(id, ProblemCode.DB2_HOME_NOT_EMPTY, "on " + node + ": cannot move instance "
+                        + i.name() + " from " + home + ": " + i.home() + " exists and is not empty", "move what is in "
+                        + i.home() + " elsewhere (or remove it, if it is a leftover copy), then run again");
             }
             long needed = u.usedBytes() + u.usedBytes() / 10;
             if (needed > u.availableBytes()) {
-                throw new StepException(id, "on " + node + ": moving instance " + i.name() + " needs about "
-                        + StoragePreflightStep.mib(needed) + " but only " + StoragePreflightStep.mib(u.availableBytes())
-                        + " are free for " + i.home() + "; nothing was changed");
+                throw new StepException(id, ProblemCode.DB2_HOME_NO_SPACE, "on " + node + ": moving instance "
+                        + i.name() + " needs about " + StoragePreflightStep.mib(needed) + " but only "
+                        + StoragePreflightStep.mib(u.availableBytes()) + " are free for " + i.home()
+                        + "; nothing was changed", "free space on the filesystem holding " + i.home() + ", or make"
+                        + " its logical volume and DRBD resource larger, then run again");
             }
             if (u.running()) {
                 actions.add(new Action.Run(Db2Commands.stopForce(i.owner())));
@@ -155,9 +160,12 @@ public final class Db2MoveStep extends FactStep<Db2MoveStep.Facts> {
                     if (target != null) {
                         removePartialCopy(ctx, target);
                     }
-                    throw new StepException(id(), "on " + id().node() + ": copying the instance failed (disk full?);"
-                            + " the partial copy was removed, the original home is intact and still in use: "
-                            + e.getMessage(), e);
+                    // The copy's own cause, without its step prefix and generic remedy: this one says more.
+                    throw new StepException(id(), new StepFailure(ProblemCode.DB2_HOME_COPY_FAILED, "on "
+                            + id().node() + ": copying the instance failed (disk full?); the partial copy was"
+                            + " removed, the original home is intact and still in use: " + e.failure().cause(),
+                            "fix what the copy's error says" + (target == null ? "" : " (df -h " + target
+                                    + " shows whether that filesystem is full)") + ", then run again"), e);
                 }
                 throw e;
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.ClusterStep;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.NodeActions;
@@ -122,6 +123,12 @@ public final class Db2UsersStep extends ClusterStep<Db2UsersStep.Facts> {
         return plan;
     }
 
+    /** Ids are never changed automatically: files on the replicated filesystems are owned by the numbers. */
+    private static String alignRemedy(boolean group, String name) {
+        return "align the ids by hand (" + (group ? "groupmod -g ID " : "usermod -u ID ") + name + " on one node, then"
+                + " chown the files that kept the old id), then run again";
+    }
+
     /** The id both nodes agree on: an existing one (equal on both, free on the other), or the first free one. */
     private static int agreedId(StepId id, Facts facts, String name, boolean group, Set<Integer> planned)
             throws StepException {
@@ -132,9 +139,9 @@ public final class Db2UsersStep extends ClusterStep<Db2UsersStep.Facts> {
                     : e.getValue().user(name).map(Accounts.User::uid);
             if (have.isPresent()) {
                 if (found != null && !found.equals(have.get())) {
-                    throw new StepException(id, (group ? "group " : "user ") + name + " has id " + found + " on "
-                            + foundOn + " but " + have.get() + " on " + e.getKey() + "; DB2 failover needs the same"
-                            + " ids on both nodes — align them by hand");
+                    throw new StepException(id, ProblemCode.DB2_ACCOUNT_ID_MISMATCH, (group ? "group " : "user ")
+                            + name + " has id " + found + " on " + foundOn + " but " + have.get() + " on " + e.getKey()
+                            + "; DB2 failover needs the same ids on both nodes", alignRemedy(group, name));
                 }
                 found = have.get();
                 foundOn = e.getKey();
@@ -145,9 +152,9 @@ public final class Db2UsersStep extends ClusterStep<Db2UsersStep.Facts> {
                 boolean exists = group ? e.getValue().group(name).isPresent() : e.getValue().user(name).isPresent();
                 boolean taken = group ? e.getValue().gidTaken(found) : e.getValue().uidTaken(found);
                 if (!exists && taken) {
-                    throw new StepException(id, (group ? "group " : "user ") + name + " has id " + found + " on "
-                            + foundOn + ", but on " + e.getKey() + " that id belongs to another "
-                            + (group ? "group" : "user") + "; align them by hand");
+                    throw new StepException(id, ProblemCode.DB2_ACCOUNT_ID_MISMATCH, (group ? "group " : "user ")
+                            + name + " has id " + found + " on " + foundOn + ", but on " + e.getKey() + " that id"
+                            + " belongs to another " + (group ? "group" : "user"), alignRemedy(group, name));
                 }
             }
             return found;

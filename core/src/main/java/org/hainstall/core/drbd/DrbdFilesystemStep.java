@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.Look;
@@ -90,7 +91,8 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
     @Override
     protected void beforeApply(Facts facts) throws StepException {
         if (Roles.view(config, id().node(), facts.drbd()).predicted()) {
-            throw refuse("on " + id().node() + ": no DRBD resource is up; not formatting or mounting anything");
+            throw refuse(ProblemCode.DRBD_NOT_UP, "on " + id().node() + ": no DRBD resource is up; not formatting"
+                    + " or mounting anything", Roles.NOT_UP_REMEDY);
         }
     }
 
@@ -104,8 +106,9 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
         Roles.View view = Roles.view(config, node, facts.drbd());
         Roles.Role role = view.role();
         if (role == Roles.Role.MIXED) {
-            throw new StepException(id, "on " + node + ": the DRBD resources are split between the nodes ("
-                    + Roles.describe(config, facts.drbd()) + "); Heartbeat must hold them all on one node");
+            throw new StepException(id, ProblemCode.DRBD_ROLES_SPLIT, "on " + node + ": the DRBD resources are"
+                    + " split between the nodes (" + Roles.describe(config, facts.drbd()) + "); Heartbeat must hold"
+                    + " them all on one node", Roles.SPLIT_REMEDY);
         }
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
@@ -125,19 +128,24 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
                 actions.add(new Action.Run(Command.of("mkfs", "-t", type, dev)));
                 what.add("mkfs." + type + " " + dev);
             } else if (!r.filesystem().type().configValue().equals(sigs.type())) {
-                throw new StepException(id, "on " + node + ": " + dev + " (resource " + r.name() + ") holds "
-                        + sigs.describe() + ", not the configured " + r.filesystem().type().configValue()
-                        + "; refusing to format it — the device is unchanged");
+                throw new StepException(id, ProblemCode.FILESYSTEM_FOREIGN, "on " + node + ": " + dev
+                        + " (resource " + r.name() + ") holds " + sigs.describe() + ", not the configured "
+                        + r.filesystem().type().configValue() + "; refusing to format it — the device is unchanged",
+                        "if its data is not needed, wipe it (wipefs -a " + dev + " on " + node + ") and run again;"
+                                + " otherwise set the filesystem type it has in the config");
             }
             var mounted = facts.mounts().at(mp);
             if (mounted.isPresent()) {
                 if (!dev.equals(mounted.get().source())) {
-                    throw new StepException(id, "on " + node + ": " + mounted.get().source() + " is mounted on " + mp
-                            + ", not " + dev);
+                    throw new StepException(id, ProblemCode.MOUNT_POINT_TAKEN, "on " + node + ": "
+                            + mounted.get().source() + " is mounted on " + mp + ", not " + dev, "unmount it (umount "
+                            + mp + ") once nothing uses it, or choose another mount point in the config");
                 }
             } else if (facts.heartbeatActive()) {
-                throw new StepException(id, "on " + node + ": Heartbeat runs and this node holds the DRBD resources,"
-                        + " but " + mp + " is not mounted; check Heartbeat's state (cl_status rscstatus)");
+                throw new StepException(id, ProblemCode.DRBD_FILESYSTEM_NOT_MOUNTED, "on " + node + ": Heartbeat"
+                        + " runs and this node holds the DRBD resources, but " + mp + " is not mounted",
+                        "check Heartbeat's state (cl_status rscstatus) and its log (/var/log/syslog): Heartbeat"
+                                + " mounts it; hainstall does not mount behind its back");
             } else {
                 actions.add(new Action.Run(Command.of("mount", "-t", r.filesystem().type().configValue(), dev, mp)));
                 what.add("mount " + dev + " on " + mp);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
-import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.InitialSync;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.ClusterStep;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.Look;
@@ -34,6 +34,10 @@ import org.hainstall.core.remote.Command;
  * {@code initialSync: skip} (new-current-uuid --clear-bitmap) only when both backing volumes are blank.
  */
 public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimaryStep.Facts> {
+    /** The initial sync copies the holdsValidData node over the other: only the administrator knows whose data counts. */
+    private static final String PEER_DATA_REMEDY = "decide which node's data is valid: if it is the other node's, move"
+            + " holdsValidData: true to that node in the config; otherwise, once its data is safe elsewhere, wipe the"
+            + " other node's copy by hand; then run again";
 
     public record NodeFacts(ProcDrbd drbd, Map<String, DrbdMetadataStep.Backing> backing) {
         public NodeFacts {
@@ -109,14 +113,18 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
             boolean vFresh = vb.gi() != null && vb.gi().fresh();
             boolean pFresh = pb.gi() != null && pb.gi().fresh();
             if (vb.gi() == null || pb.gi() == null) {
-                throw new StepException(id, "resource " + r.name() + ": cannot read the generation identifiers on "
-                        + (vb.gi() == null ? valid : peer) + "; not choosing a primary");
+                String unread = vb.gi() == null ? valid : peer;
+                throw new StepException(id, ProblemCode.DRBD_METADATA_UNREADABLE, "resource " + r.name()
+                        + ": cannot read the generation identifiers on " + unread + "; not choosing a primary",
+                        "check on " + unread + " that drbdadm get-gi " + r.name() + " works (the resource must be"
+                                + " up), then run again");
             }
             if (!vFresh || !pFresh) {
                 if (vFresh) {
-                    throw new StepException(id, "resource " + r.name() + ": " + peer + "'s metadata shows a primary"
-                            + " or a completed sync while " + valid + " (holdsValidData) has never been primary; "
-                            + peer + " may hold newer data — refusing to force " + valid + " primary");
+                    throw new StepException(id, ProblemCode.DRBD_PEER_HOLDS_DATA, "resource " + r.name() + ": "
+                            + peer + "'s metadata shows a primary or a completed sync while " + valid
+                            + " (holdsValidData) has never been primary; " + peer + " may hold newer data — refusing"
+                            + " to force " + valid + " primary", PEER_DATA_REMEDY);
                 }
                 continue; // the initial sync happened before
             }
@@ -125,9 +133,9 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
             if (!pData.isEmpty()) {
                 String which = vData.isEmpty() ? valid + " (holdsValidData) is blank while " + peer
                         : peer;
-                throw new StepException(id, "resource " + r.name() + ": " + which + " holds data on "
-                        + DrbdFiles.backingDevice(r) + " (" + String.join(", ", pData) + "); the initial sync"
-                        + " would overwrite it — refusing. Check which node's data is valid; wipe the other by hand.");
+                throw new StepException(id, ProblemCode.DRBD_PEER_HOLDS_DATA, "resource " + r.name() + ": " + which
+                        + " holds data on " + DrbdFiles.backingDevice(r) + " (" + String.join(", ", pData) + "); the"
+                        + " initial sync would overwrite it — refusing", PEER_DATA_REMEDY);
             }
             if (skip && vData.isEmpty()) {
                 // both blank: nothing to copy, mark both sides UpToDate
@@ -205,7 +213,7 @@ public final class DrbdInitialPrimaryStep extends ClusterStep<DrbdInitialPrimary
             Thread.sleep(pollEvery.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StepException(id(), "interrupted while waiting for the peer", e);
+            throw StepException.interrupted(id(), "waiting for the peer", e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.Look;
@@ -82,16 +83,21 @@ public final class DrbdMetadataStep extends FactStep<DrbdMetadataStep.Facts> {
             // a volume the lvm step has yet to create (dry run) needs metadata; create-md on a missing device fails
             if (b.signatures() != null && b.signatures().types().contains("drbd")) {
                 if (b.gi() == null) {
-                    throw new StepException(id, "on " + node + ": " + dev + " carries DRBD metadata that drbdadm"
-                            + " get-gi cannot read; it is not recreated — inspect it by hand");
+                    throw new StepException(id, ProblemCode.DRBD_METADATA_UNREADABLE, "on " + node + ": " + dev
+                            + " carries DRBD metadata that drbdadm get-gi cannot read; it is not recreated",
+                            "inspect it by hand (drbdadm dump-md " + r.name() + "); if the volume holds nothing you"
+                                    + " need, wipe it (wipefs -a " + dev + ") so the next run creates fresh"
+                                    + " metadata");
                 }
                 reused.add(r.name());
                 continue;
             }
             if (b.signatures() != null && !b.signatures().isBlank()) {
-                throw new StepException(id, "on " + node + ": backing volume " + dev + " of resource " + r.name()
-                        + " holds " + b.signatures().describe() + "; DRBD's internal metadata would overwrite its"
-                        + " end — refusing, the volume is unchanged");
+                throw new StepException(id, ProblemCode.DRBD_BACKING_FOREIGN, "on " + node + ": backing volume "
+                        + dev + " of resource " + r.name() + " holds " + b.signatures().describe() + "; DRBD's"
+                        + " internal metadata would overwrite its end — refusing, the volume is unchanged",
+                        "if its data is not needed, wipe it (wipefs -a " + dev + ") and run again; otherwise copy"
+                                + " the data elsewhere first");
             }
             actions.add(new Action.Run(Command.of("drbdadm", "create-md", r.name())));
             created.add(r.name());

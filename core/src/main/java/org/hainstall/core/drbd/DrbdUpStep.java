@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.Look;
@@ -63,13 +64,18 @@ public final class DrbdUpStep extends FactStep<DrbdUpStep.Facts> {
                 continue;
             }
             if ("StandAlone".equals(m.get().cstate())) {
-                throw new StepException(id, "on " + node + ": resource " + r.name() + " is StandAlone ("
-                        + m.get().summary() + "): the peers refused to connect, possibly a split brain; resolve it"
-                        + " by hand — nothing is discarded automatically");
+                throw new StepException(id, ProblemCode.DRBD_STANDALONE, "on " + node + ": resource " + r.name()
+                        + " is StandAlone (" + m.get().summary() + "): the peers refused to connect, possibly a split"
+                        + " brain; nothing is discarded automatically", "read why in the kernel log (dmesg | grep"
+                        + " drbd); for a split brain, decide which node's data to keep, then on the other node run"
+                        + " drbdadm secondary " + r.name() + " and drbdadm connect --discard-my-data " + r.name()
+                        + ", and drbdadm connect " + r.name() + " on the node you keep; then run again");
             }
             if ("Diskless".equals(m.get().dstate())) {
-                throw new StepException(id, "on " + node + ": resource " + r.name() + " is up but Diskless ("
-                        + m.get().summary() + "); its backing volume failed or was detached — check it by hand");
+                throw new StepException(id, ProblemCode.DRBD_DISKLESS, "on " + node + ": resource " + r.name()
+                        + " is up but Diskless (" + m.get().summary() + "); its backing volume failed or was"
+                        + " detached", "check the backing volume " + DrbdFiles.backingDevice(r) + " (lvs, dmesg);"
+                        + " once it is healthy, drbdadm attach " + r.name() + " and run again");
             }
         }
         if (!"enabled".equals(facts.serviceEnabled())) {

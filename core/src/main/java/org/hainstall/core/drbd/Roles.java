@@ -11,6 +11,14 @@ import org.hainstall.core.config.ClusterConfig;
 public final class Roles {
     public enum Role { ACTIVE, STANDBY, MIXED }
 
+    /** What to do about a {@link Role#MIXED} node, which every step working on the active node refuses. */
+    public static final String SPLIT_REMEDY = "Heartbeat moves the resources as one group: check it on both nodes"
+            + " (cl_status rscstatus, /var/log/syslog) and get one node to hold them all, then run again";
+
+    /** What to do when a step would act on a predicted role because no resource is up ({@link View#predicted}). */
+    public static final String NOT_UP_REMEDY = "bring the DRBD resources up on this node (drbdadm up all, or run"
+            + " again so the drbd-up step does it); the node's role decides what this step does";
+
     private Roles() {
     }
 

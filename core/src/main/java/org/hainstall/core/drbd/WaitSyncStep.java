@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.ClusterStep;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.NodeActions;
@@ -125,16 +126,17 @@ public final class WaitSyncStep extends ClusterStep<WaitSyncStep.Facts> {
             ctx.output().line(OutputListener.Stream.STDOUT, "waiting for sync: " + String.join("; ", waiting)
                     + " (" + oos + " KiB out of sync)");
             if (watchdog.stalled(Instant.now(), oos)) {
-                throw new StepException(StepId.cluster(StepNames.WAIT_SYNC), "the DRBD sync made no progress for "
-                        + stallAfter.toSeconds() + " s: " + String.join("; ", waiting) + ". Nothing was changed;"
-                        + " check the replication link and both nodes' disks, then run again");
+                throw new StepException(StepId.cluster(StepNames.WAIT_SYNC), ProblemCode.DRBD_SYNC_STALLED,
+                        "the DRBD sync made no progress for " + stallAfter.toSeconds() + " s: "
+                                + String.join("; ", waiting) + ". Nothing was changed",
+                        "check the replication link and both nodes' disks (drbdadm status, dmesg), then run again");
             }
             ctx.checkCancelled();
             try {
                 Thread.sleep(pollEvery.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StepException(id(), "interrupted while waiting for the sync", e);
+                throw StepException.interrupted(id(), "waiting for the sync", e);
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.FileState;
@@ -78,15 +79,20 @@ public final class HeartbeatConfigStep extends FactStep<HeartbeatConfigStep.Fact
     public static Check decide(ClusterConfig config, String node, Facts facts) throws StepException {
         StepId id = StepId.onNode(StepNames.HEARTBEAT_CONFIG, node);
         if (!node.equals(facts.unameN())) {
-            throw new StepException(id, "on " + node + ": uname -n says \"" + facts.unameN() + "\"; Heartbeat"
-                    + " requires node names equal to uname -n — fix the hostname or the config");
+            throw new StepException(id, ProblemCode.HOSTNAME_MISMATCH, "on " + node + ": uname -n says \""
+                    + facts.unameN() + "\"; Heartbeat requires node names equal to uname -n", "fix the hostname"
+                    + " (hostnamectl set-hostname " + node + " on the node) or the node's name in the config");
         }
         ClusterConfig.Node self = config.nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow();
         String mainIf = facts.interfaces().withAddress(self.address()).orElseThrow(() -> new StepException(id,
-                "on " + node + ": no interface carries the node's address " + self.address()));
+                ProblemCode.ADDRESS_NOT_ON_NODE, "on " + node + ": no interface carries the node's address "
+                        + self.address(), "give the node that address (its network configuration) or correct"
+                        + " nodes[].address in the config"));
         String replIf = facts.interfaces().withAddress(self.replicationAddress()).orElseThrow(() ->
-                new StepException(id, "on " + node + ": no interface carries the replication address "
-                        + self.replicationAddress()));
+                new StepException(id, ProblemCode.ADDRESS_NOT_ON_NODE, "on " + node + ": no interface carries the"
+                        + " replication address " + self.replicationAddress(), "give the node's replication link"
+                        + " that address (its network configuration) or correct nodes[].replicationAddress in the"
+                        + " config"));
         List<Action> actions = new ArrayList<>();
         List<String> what = new ArrayList<>();
         write(actions, what, facts, HeartbeatFiles.HA_CF, HeartbeatFiles.haCf(config, node, mainIf, replIf), 0644, false);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.Durations;
 import org.hainstall.core.db2.Db2Commands;
 import org.hainstall.core.drbd.ProcDrbd;
@@ -177,15 +178,16 @@ public final class HeartbeatStartStep extends ClusterStep<HeartbeatStartStep.Fac
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new org.hainstall.core.plan.StepException(id(), "Heartbeat did not take the resources within "
-                        + limit.toSeconds() + " s; check /var/log/syslog and cl_status rscstatus on both nodes");
+                throw new StepException(id(), ProblemCode.HEARTBEAT_RESOURCES_NOT_HELD, "Heartbeat did not take"
+                        + " the resources within " + limit.toSeconds() + " s", "check /var/log/syslog and cl_status"
+                        + " rscstatus on both nodes, then run again");
             }
             ctx.checkCancelled();
             try {
                 Thread.sleep(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StepException(id(), "interrupted while waiting for Heartbeat", e);
+                throw StepException.interrupted(id(), "waiting for Heartbeat", e);
             }
         }
     }

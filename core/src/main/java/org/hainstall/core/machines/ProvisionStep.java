@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.Event;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
 import org.hainstall.core.plan.StepCancelledException;
+import org.hainstall.core.plan.StepFailure;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.Command;
 import org.hainstall.core.remote.CommandResult;
@@ -55,6 +57,9 @@ public final class ProvisionStep implements Step {
             Duration.ofSeconds(1), Duration.ofSeconds(10));
     /** After the call back, sshd still has to start (the stub's seed hook runs before it). */
     private static final Duration SSH_WAIT = Duration.ofSeconds(120);
+    /** The secrets are generated before the run starts; one missing now was removed while the run was starting. */
+    private static final String SECRETS_REMEDY = "run create again: it generates missing keys before its first step"
+            + " (restore the secrets folder from a backup instead if the nodes already use its keys)";
 
     private final Path configFile;
     private final Duration waitEach;
@@ -125,7 +130,7 @@ public final class ProvisionStep implements Step {
         ClusterConfig config = ctx.config();
         SecretsStore store = SecretsStore.besideConfig(configFile);
         String adminPublicKey = store.adminPublicKeyLine().orElseThrow(() -> new StepException(id(),
-                "no admin SSH key in " + store.folder()));
+                ProblemCode.SECRETS_MISSING, "no admin SSH key in " + store.folder(), SECRETS_REMEDY));
         // Only the nodes not prepared yet: a prepared node (an earlier run's) keeps its machine and identity.
         List<String> names = unpreparedAtCheck;
         List<ClusterConfig.Node> unprepared = config.nodes().stream()
@@ -135,7 +140,8 @@ public final class ProvisionStep implements Step {
         int sshPort = config.access() == null || config.access().port() == null ? 22 : config.access().port();
         for (ClusterConfig.Node node : unprepared) {
             byte[] priv = store.nodeHostPrivateKey(node.name()).orElseThrow(() -> new StepException(id(),
-                    "no generated host key for " + node.name() + " in " + store.folder()));
+                    ProblemCode.SECRETS_MISSING, "no generated host key for " + node.name() + " in " + store.folder(),
+                    SECRETS_REMEDY));
             hostKeys.put(node.name(), new ProvisioningRun.HostKey(priv,
                     store.nodeHostPublicKey(node.name()).orElseThrow().line()));
             endpoints.put(node.name(), new NodePrepWatch.Endpoint(node.address(), sshPort));
@@ -158,14 +164,18 @@ public final class ProvisionStep implements Step {
                 awaitSshPort(ctx, node, sshPort);
             }
         } catch (SeedException e) {
-            throw new StepException(id(), "cannot listen for call backs: " + e.getMessage(), e);
+            throw new StepException(id(), new StepFailure(ProblemCode.CALLBACK_LISTEN_FAILED, "cannot listen for"
+                    + " call backs: " + e.getMessage(), "set management.address to an address of this workstation"
+                    + " that the nodes can reach, and management.callbackPort to a free port, then run again"), e);
         } catch (ProvisionCancelledException e) {
             throw new StepCancelledException(id());
         } catch (ProvisionException e) {
-            throw new StepException(id(), e.getMessage() + "; what this run defined was undone", e);
+            throw new StepException(id(), new StepFailure(ProblemCode.PROVISIONING_FAILED, e.getMessage()
+                    + "; what this run defined was undone", "fix what the cause names (the provisioning settings,"
+                    + " the hypervisor or the machine's console), then run again"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StepException(id(), "interrupted while provisioning; what this run defined was undone", e);
+            throw StepException.interrupted(id(), "provisioning; what this run defined was undone", e);
         }
     }
 
@@ -201,15 +211,17 @@ public final class ProvisionStep implements Step {
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw new StepException(id(), node.name() + " called back but its SSH port " + node.address() + ":"
-                            + port + " did not open within " + SSH_WAIT.toSeconds() + " s: " + notYet.getMessage());
+                    throw new StepException(id(), ProblemCode.NODE_UNREACHABLE, node.name() + " called back but its"
+                            + " SSH port " + node.address() + ":" + port + " did not open within "
+                            + SSH_WAIT.toSeconds() + " s: " + notYet.getMessage(), "look at the machine's console"
+                            + " for why its SSH server did not start (systemctl status ssh), then run again");
                 }
                 ctx.checkCancelled();
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new StepException(id(), "interrupted while waiting for SSH on " + node.name(), e);
+                    throw StepException.interrupted(id(), "waiting for SSH on " + node.name(), e);
                 }
             }
         }

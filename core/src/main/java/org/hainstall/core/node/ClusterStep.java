@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.ActionExecutor;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepFailure;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.RemoteException;
 
@@ -84,7 +86,7 @@ public abstract class ClusterStep<F> implements Step, ReadsFacts {
                 snapshot.ensure(facts(node));
             }
         } catch (RemoteException e) {
-            throw new StepException(id, "on " + node + ": " + e.getMessage(), e);
+            throw StepException.remote(id, "on " + node + ": ", e);
         }
         return new Look(id, snapshot, fresh);
     }
@@ -93,7 +95,8 @@ public abstract class ClusterStep<F> implements Step, ReadsFacts {
         try {
             return read(ctx, fresh);
         } catch (IllegalArgumentException e) {
-            throw new StepException(id, "cannot read the nodes' state: " + e.getMessage(), e);
+            throw new StepException(id, new StepFailure(ProblemCode.NODE_OUTPUT_UNREADABLE,
+                    "cannot read the nodes' state: " + e.getMessage(), Look.UNREADABLE_REMEDY), e);
         }
     }
 
@@ -112,8 +115,8 @@ public abstract class ClusterStep<F> implements Step, ReadsFacts {
             return;
         }
         if (!((Check.Change) now).actions().equals(planned.actions())) {
-            throw new StepException(id, "the nodes changed since they were checked; nothing done. Now: "
-                    + ((Check.Change) now).description());
+            throw new StepException(id, ProblemCode.NODE_CHANGED_SINCE_CHECK, "the nodes changed since they were"
+                    + " checked; nothing done. Now: " + ((Check.Change) now).description(), FactStep.CHANGED_REMEDY);
         }
         try {
             for (NodeActions p : plan) {

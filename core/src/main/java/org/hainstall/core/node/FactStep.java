@@ -4,12 +4,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.ActionExecutor;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepFailure;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.RemoteException;
 
@@ -23,6 +25,10 @@ import org.hainstall.core.remote.RemoteException;
  * so {@link #verify} and later steps read them again.
  */
 public abstract class FactStep<F> implements Step, ReadsFacts {
+    /** Shared with {@link ClusterStep}: another hand on the node between the check and the change. */
+    static final String CHANGED_REMEDY = "something else changed the node between the check and the change; find"
+            + " out what (another administrator, a script, Heartbeat), then run again: it plans from the node as it is";
+
     private final StepId id;
     private final String title;
     private final Set<String> dependsOn;
@@ -87,9 +93,10 @@ public abstract class FactStep<F> implements Step, ReadsFacts {
             }
             return read(ctx, new Look(id, snapshot, fresh));
         } catch (RemoteException e) {
-            throw new StepException(id, "on " + id.node() + ": " + e.getMessage(), e);
+            throw StepException.remote(id, "on " + id.node() + ": ", e);
         } catch (IllegalArgumentException e) {
-            throw new StepException(id, "on " + id.node() + ": cannot read the node's state: " + e.getMessage(), e);
+            throw new StepException(id, new StepFailure(ProblemCode.NODE_OUTPUT_UNREADABLE, "on " + id.node()
+                    + ": cannot read the node's state: " + e.getMessage(), Look.UNREADABLE_REMEDY), e);
         }
     }
 
@@ -113,8 +120,9 @@ public abstract class FactStep<F> implements Step, ReadsFacts {
         Check.Change change = (Check.Change) now;
         beforeApply(facts);
         if (!change.actions().equals(planned.actions())) {
-            throw new StepException(id, "on " + id.node() + ": the node changed since it was checked; nothing done."
-                    + " Now it needs: " + change.description());
+            throw new StepException(id, ProblemCode.NODE_CHANGED_SINCE_CHECK, "on " + id.node() + ": the node"
+                    + " changed since it was checked; nothing done. Now it needs: " + change.description(),
+                    CHANGED_REMEDY);
         }
         ctx.checkCancelled();
         act(ctx, change.actions());
@@ -129,7 +137,8 @@ public abstract class FactStep<F> implements Step, ReadsFacts {
         }
     }
 
-    protected StepException refuse(String message) {
-        return new StepException(id, message);
+    /** A refusal of this step, found outside {@link #decide} (in {@link #beforeApply}). */
+    protected StepException refuse(ProblemCode code, String cause, String remedy) {
+        return new StepException(id, code, cause, remedy);
     }
 }

@@ -2,7 +2,9 @@ package org.hainstall.core.node;
 
 import java.util.Collection;
 import java.util.List;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.StepException;
+import org.hainstall.core.plan.StepFailure;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;
@@ -13,6 +15,14 @@ import org.hainstall.core.remote.RemoteException;
  * Failures name the step and the node.
  */
 public final class Look {
+    /** What was read from a node could not be parsed: a damaged file on the node, or a form hainstall does not know. */
+    static final String UNREADABLE_REMEDY = "nothing was changed; if what the cause names looks damaged on the node,"
+            + " repair it, otherwise (an unexpected tool version) report it with the run's log folder";
+
+    /** A read-only command failed on the node: only the node says why. */
+    private static final String FACT_FAILED_REMEDY = "run it on the node to see why it fails (a missing tool, a"
+            + " broken device, a file it may not read), fix that, then run again; nothing was changed";
+
     private final StepId step;
     private final NodeSnapshot snapshot;
     private final boolean fresh;
@@ -41,18 +51,26 @@ public final class Look {
     public String read(Fact fact) throws StepException {
         CommandResult r = result(fact);
         if (!r.ok()) {
-            throw new StepException(step, "on " + node() + ": " + fact.command().line() + " failed with exit "
-                    + r.exitCode() + (r.stderr().isBlank() ? "" : " — " + r.stderr().strip()));
+            throw new StepException(step, ProblemCode.FACT_COMMAND_FAILED, "on " + node() + ": "
+                    + fact.command().line() + " failed with exit " + r.exitCode()
+                    + (r.stderr().isBlank() ? "" : " — " + r.stderr().strip()), FACT_FAILED_REMEDY);
         }
         return r.stdout();
     }
 
     /** A {@link Fact#file} or {@link Fact#digest}. */
     public FileState file(Fact fact) throws StepException {
+        CommandResult r = result(fact);
         try {
-            return FileState.of(fact, result(fact));
+            return FileState.of(fact, r);
         } catch (IllegalArgumentException e) {
-            throw new StepException(step, "on " + node() + ": cannot read " + fact.name() + ": " + e.getMessage(), e);
+            // A read that failed (exit other than 0, or 3 for a missing file) is not output in a form we do not know.
+            StepFailure failure = r.ok()
+                    ? new StepFailure(ProblemCode.NODE_OUTPUT_UNREADABLE, "on " + node() + ": cannot read "
+                            + fact.name() + ": " + e.getMessage(), UNREADABLE_REMEDY)
+                    : new StepFailure(ProblemCode.FACT_COMMAND_FAILED, "on " + node() + ": cannot read "
+                            + fact.name() + ": " + e.getMessage(), FACT_FAILED_REMEDY);
+            throw new StepException(step, failure, e);
         }
     }
 
@@ -68,7 +86,7 @@ public final class Look {
                 snapshot.ensure(facts);
             }
         } catch (RemoteException e) {
-            throw new StepException(step, "on " + node() + ": " + e.getMessage(), e);
+            throw StepException.remote(step, "on " + node() + ": ", e);
         }
     }
 }

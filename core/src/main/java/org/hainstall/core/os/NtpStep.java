@@ -13,6 +13,7 @@ import org.hainstall.core.node.Part;
 import org.hainstall.core.node.StepNames;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
+import org.hainstall.core.plan.Step;
 import org.hainstall.core.plan.StepContext;
 import org.hainstall.core.plan.StepException;
 import org.hainstall.core.remote.Command;
@@ -144,7 +145,7 @@ public final class NtpStep extends FactStep<NtpStep.Facts> {
     public void verify(StepContext ctx) throws StepException {
         Check again = check(ctx);
         if (again instanceof Check.Change c) {
-            throw new StepException(id(), "still not as the config asks after the change: " + c.description());
+            throw Step.notEffective(id(), c);
         }
         String summary = ((Check.Satisfied) again).summary();
         if (summary.contains("warning")) {

@@ -3,6 +3,7 @@ package org.hainstall.core.os;
 import java.util.List;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
 import org.hainstall.core.node.Look;
@@ -43,7 +44,9 @@ public final class PackagesStep extends FactStep<PackagesStep.Facts> {
         // dpkg-query exits 1 when some package is unknown; the known ones are still listed on stdout
         var r = node.result(OsProbe.packages(packages));
         if (r.exitCode() > 1) {
-            throw new StepException(id(), "on " + node.node() + ": dpkg-query failed with exit " + r.exitCode());
+            throw new StepException(id(), ProblemCode.FACT_COMMAND_FAILED, "on " + node.node() + ": dpkg-query"
+                    + " failed with exit " + r.exitCode(), "dpkg's database may be locked or damaged: run dpkg-query"
+                    + " -W on the node to see why, fix it (dpkg --configure -a), then run again");
         }
         return new Facts(packages.installed(r.stdout()));
     }

@@ -2,6 +2,7 @@ package org.hainstall.core.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.remote.CommandResult;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.Shell;
@@ -24,8 +25,10 @@ public final class ActionExecutor {
                 shell = ctx.shell(on.node());
                 where = "on " + on.node() + ": ";
             } else if (ctx.stepId().clusterWide()) {
-                throw new StepException(ctx.stepId(), "a cluster-wide step's action must name its node "
-                        + "(Action.on): " + each.describe());
+                // A fault in the step's code, never in the node.
+                throw new StepException(ctx.stepId(), ProblemCode.STEP_INTERNAL_ERROR, "a cluster-wide step's action"
+                        + " must name its node (Action.on): " + each.describe(),
+                        "a fault in hainstall, not in the node: report it with the run's log folder");
             } else {
                 shell = ctx.shell();
             }
@@ -33,14 +36,16 @@ public final class ActionExecutor {
                 if (action instanceof Action.Run run) {
                     CommandResult result = shell.run(run.command(), run.timeout(), ctx.output());
                     if (!result.ok()) {
-                        throw new StepException(ctx.stepId(), where + "command failed with exit " + result.exitCode()
-                                + ": " + run.command().line() + lastLine(result.stderr()));
+                        throw new StepException(ctx.stepId(), ProblemCode.COMMAND_FAILED, where + "command failed with"
+                                + " exit " + result.exitCode() + ": " + run.command().line() + lastLine(result.stderr()),
+                                "fix what the command's error says on the node (the node's log in the run folder holds"
+                                        + " its full output), then run again: the run redoes only what is missing");
                     }
                 } else if (action instanceof Action.WriteFile file) {
                     shell.upload(file.content().getBytes(StandardCharsets.UTF_8), file.path(), file.mode());
                 }
             } catch (RemoteException e) {
-                throw new StepException(ctx.stepId(), where + e.getMessage(), e);
+                throw StepException.remote(ctx.stepId(), where, e);
             }
         }
     }

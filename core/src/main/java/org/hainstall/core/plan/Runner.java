@@ -276,7 +276,9 @@ public final class Runner {
                         summary = change.description();
                     }
                 } else {
-                    throw new StepException(id, "check returned nothing");
+                    // A fault in the step's code: check must decide.
+                    throw new StepException(id, ProblemCode.STEP_INTERNAL_ERROR, "check returned nothing",
+                            "a fault in hainstall, not in the node: report it with the run's log folder");
                 }
             } catch (StepCancelledException e) {
                 outcome = Outcome.UNKNOWN;

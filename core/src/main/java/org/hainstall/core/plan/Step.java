@@ -1,6 +1,7 @@
 package org.hainstall.core.plan;
 
 import java.util.Set;
+import org.hainstall.core.config.ProblemCode;
 
 /**
  * One idempotent piece of work: check, then act only if needed, then verify.
@@ -38,7 +39,14 @@ public interface Step {
     default void verify(StepContext ctx) throws StepException {
         Check again = check(ctx);
         if (again instanceof Check.Change c) {
-            throw new StepException(id(), "still not as the config asks after the change: " + c.description());
+            throw notEffective(id(), c);
         }
+    }
+
+    /** The failure of a change whose commands all succeeded while the node still differs from the config. */
+    static StepException notEffective(StepId id, Check.Change still) {
+        return new StepException(id, ProblemCode.CHANGE_NOT_EFFECTIVE, "still not as the config asks after the"
+                + " change: " + still.description(), "the change's commands succeeded but did not take effect: see"
+                + " the node's log in the run folder for what they printed, fix the cause on the node, then run again");
     }
 }

@@ -81,7 +81,8 @@ public final class DiskStep extends FactStep<DiskStep.Facts> {
             String where = "on " + node + ": disk " + disk.device();
             if (f.lsblk() == null) {
                 throw new StepException(org.hainstall.core.plan.StepId.onNode(StepNames.DISKS, node),
-                        where + " does not exist");
+                        ProblemCode.DEVICE_MISSING, where + " does not exist", "attach the disk, or correct its"
+                                + " device in storage.disks (lsblk on the node lists the disks it has)");
             }
             if (matches(disk, f.table())) {
                 done.add(disk.device());

@@ -119,8 +119,10 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                     fstabChanged = true;
                     what.add("fstab entry for " + fs.mountPoint());
                 } else if (!entry.equals(dev) && !entry.equals(mapper)) {
-                    throw new StepException(id, "on " + node + ": /etc/fstab mounts " + entry + " on "
-                            + fs.mountPoint() + ", not " + dev + "; refusing to change it");
+                    throw new StepException(id, ProblemCode.MOUNT_POINT_TAKEN, "on " + node + ": /etc/fstab mounts "
+                            + entry + " on " + fs.mountPoint() + ", not " + dev + "; refusing to change it",
+                            "remove or correct that line of /etc/fstab on " + node + ", or choose another mount"
+                                    + " point in the config");
                 }
                 var mounted = facts.mounts().at(fs.mountPoint());
                 if (mounted.isEmpty()) {
@@ -128,8 +130,10 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                     mounts.add(new Action.Run(Command.of("mount", fs.mountPoint())));
                     what.add("mount " + fs.mountPoint());
                 } else if (!mapper.equals(mounted.get().source()) && !dev.equals(mounted.get().source())) {
-                    throw new StepException(id, "on " + node + ": " + mounted.get().source() + " is mounted on "
-                            + fs.mountPoint() + ", not " + dev);
+                    throw new StepException(id, ProblemCode.MOUNT_POINT_TAKEN, "on " + node + ": "
+                            + mounted.get().source() + " is mounted on " + fs.mountPoint() + ", not " + dev,
+                            "unmount it (umount " + fs.mountPoint() + ") once nothing uses it, or choose another"
+                                    + " mount point in the config");
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.Sizes;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
@@ -85,8 +86,11 @@ public final class LvmStep extends FactStep<LvmStep.Facts> {
                 if (known.isPresent()) {
                     String owner = known.get().vg();
                     if (owner != null && !owner.equals(vg.name())) {
-                        throw new StepException(id, "on " + node + ": " + pv + " is a physical volume of volume"
-                                + " group " + owner + ", not " + vg.name() + "; refusing to touch it");
+                        throw new StepException(id, ProblemCode.PV_FOREIGN, "on " + node + ": " + pv + " is a"
+                                + " physical volume of volume group " + owner + ", not " + vg.name()
+                                + "; refusing to touch it", "if volume group " + owner + " is not needed, take " + pv
+                                + " out of it (vgreduce " + owner + " " + pv + ", or vgremove " + owner + ") and run"
+                                + " again; otherwise name another device in the config");
                     }
                     if (owner == null) {
                         toAdd.add(pv);
@@ -95,11 +99,16 @@ public final class LvmStep extends FactStep<LvmStep.Facts> {
                 }
                 Signatures sigs = facts.devices().get(pv);
                 if (sigs == null && !StorageLayout.isConfiguredPartition(config, pv)) {
-                    throw new StepException(id, "on " + node + ": " + pv + " does not exist");
+                    throw new StepException(id, ProblemCode.DEVICE_MISSING, "on " + node + ": " + pv
+                            + " does not exist", "check the device's name on the node (lsblk) and correct the"
+                            + " physical volume in storage.volumeGroups, or declare it as a partition under"
+                            + " storage.disks");
                 }
                 if (sigs != null && !sigs.isBlank()) {
-                    throw new StepException(id, "on " + node + ": " + pv + " holds " + sigs.describe()
-                            + "; refusing to make it a physical volume — the device is unchanged");
+                    throw new StepException(id, ProblemCode.PV_FOREIGN, "on " + node + ": " + pv + " holds "
+                            + sigs.describe() + "; refusing to make it a physical volume — the device is unchanged",
+                            "if its data is not needed, wipe it (wipefs -a " + pv + ") and run again; otherwise"
+                                    + " name another device in the config");
                 }
                 actions.add(new Action.Run(Command.of("pvcreate", pv)));
                 what.add("pvcreate " + pv);
@@ -123,9 +132,11 @@ public final class LvmStep extends FactStep<LvmStep.Facts> {
                 var have = facts.lvm().lv(vg.name(), lv.name());
                 if (have.isPresent()) {
                     if (have.get().size() < mib * StorageLayout.MIB) {
-                        throw new StepException(id, "on " + node + ": logical volume " + vg.name() + "/" + lv.name()
-                                + " is " + StoragePreflightStep.mib(have.get().size()) + ", smaller than the"
-                                + " configured " + lv.size() + "; it is not resized automatically");
+                        throw new StepException(id, ProblemCode.LV_TOO_SMALL, "on " + node + ": logical volume "
+                                + vg.name() + "/" + lv.name() + " is " + StoragePreflightStep.mib(have.get().size())
+                                + ", smaller than the configured " + lv.size() + "; it is not resized automatically",
+                                "grow it by hand (lvextend -r -L " + lv.size() + " " + vg.name() + "/" + lv.name()
+                                        + ", which grows its filesystem too), or set the size it has in the config");
                     }
                     continue;
                 }
@@ -137,9 +148,11 @@ public final class LvmStep extends FactStep<LvmStep.Facts> {
                 what.add("lvcreate " + vg.name() + "/" + lv.name() + " " + lv.size());
             }
             if (existing.isPresent() && toAdd.isEmpty() && newBytes > existing.get().free()) {
-                throw new StepException(id, "on " + node + ": volume group " + vg.name() + " has "
-                        + StoragePreflightStep.mib(existing.get().free()) + " free but the new logical volumes need "
-                        + StoragePreflightStep.mib(newBytes) + "; nothing was changed");
+                throw new StepException(id, ProblemCode.STORAGE_NO_SPACE, "on " + node + ": volume group "
+                        + vg.name() + " has " + StoragePreflightStep.mib(existing.get().free()) + " free but the new"
+                        + " logical volumes need " + StoragePreflightStep.mib(newBytes) + "; nothing was changed",
+                        "make the new logical volumes smaller in the config, or give " + vg.name() + " another"
+                                + " physical volume (storage.volumeGroups[].physicalVolumes)");
             }
         }
         if (actions.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.config.Sizes;
 import org.hainstall.core.node.Fact;
 import org.hainstall.core.node.FactStep;
@@ -134,8 +135,9 @@ public final class StoragePreflightStep extends FactStep<StoragePreflightStep.Fa
             }
         }
         if (!problems.isEmpty()) {
-            throw new StepException(id, "on " + node + ": the storage layout does not fit, nothing was changed: "
-                    + String.join("; ", problems));
+            throw new StepException(id, ProblemCode.STORAGE_NO_SPACE, "on " + node + ": the storage layout does"
+                    + " not fit, nothing was changed: " + String.join("; ", problems), "make the partitions or"
+                    + " logical volumes smaller in the config (storage), or give the node a larger disk");
         }
         return Check.satisfied("the configured partitions and volumes fit");
     }

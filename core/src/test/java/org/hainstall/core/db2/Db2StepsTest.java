@@ -2,12 +2,14 @@ package org.hainstall.core.db2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hainstall.core.testing.StepFailures.coded;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.node.Fixtures;
 import org.hainstall.core.node.NodeActions;
@@ -65,7 +67,15 @@ class Db2StepsTest {
                 Fixtures.read("getent-group-db2.txt") + "db2inst1:x:1200:\n");
         nodes.put("sales-db2", db2);
         assertThatThrownBy(() -> Db2UsersStep.decide(config, new Db2UsersStep.Facts(nodes)))
-                .hasMessageContaining("db2inst1").hasMessageContaining("1200").hasMessageContaining("1300");
+                .hasMessageContaining("db2inst1").hasMessageContaining("1200").hasMessageContaining("1300")
+                .hasMessageContaining("usermod -u").satisfies(coded(ProblemCode.DB2_ACCOUNT_ID_MISMATCH));
+    }
+
+    @Test
+    void refusesToInstallWithoutAReadableImageOnTheWorkstation() {
+        assertThatThrownBy(() -> Db2InstallStep.decide(config, "sales-db1", new Db2InstallStep.Facts(false, false)))
+                .hasMessageContaining("sales-db1: DB2 is not installed").hasMessageContaining("db2.installImage")
+                .satisfies(coded(ProblemCode.DB2_IMAGE_UNREADABLE));
     }
 
     private Db2InstanceStep.Facts instanceFacts(String proc, List<String> ilist, String greg, String services,
@@ -98,7 +108,8 @@ class Db2StepsTest {
         assertThatThrownBy(() -> Db2InstanceStep.decide(config, "sales-db2", instanceFacts("secondary-synced",
                 List.of("db2inst9"), Fixtures.read("db2greg-dump-local.txt"), "", List.of())))
                 .hasMessageContaining("sales-db2").hasMessageContaining("db2inst9")
-                .hasMessageContaining("/home/db2inst9").hasMessageContaining("nothing changed");
+                .hasMessageContaining("/home/db2inst9").hasMessageContaining("nothing changed")
+                .satisfies(coded(ProblemCode.DB2_INSTANCE_NOT_HA));
     }
 
     @Test
@@ -115,13 +126,19 @@ class Db2StepsTest {
     void refusesInstanceCreationWhenTheDrbdFilesystemIsNotMounted() {
         assertThatThrownBy(() -> Db2InstanceStep.decide(config, "sales-db1", instanceFacts("primary-synced",
                 List.of(), "", "", List.of(new Mounts.Mount("/", "/dev/vda", "ext4")))))
-                .hasMessageContaining("/db2home/db2inst1").hasMessageContaining("not on a mounted DRBD");
+                .hasMessageContaining("/db2home/db2inst1").hasMessageContaining("not on a mounted DRBD")
+                .satisfies(coded(ProblemCode.DB2_HOME_NOT_MOUNTED));
     }
 
     @Test
     void refusesAPortClashInEtcServices() {
         assertThatThrownBy(() -> Db2InstanceStep.decide(config, "sales-db2", instanceFacts("secondary-synced",
-                List.of(), "", "other 50000/tcp\n", List.of()))).hasMessageContaining("taken by service other");
+                List.of(), "", "other 50000/tcp\n", List.of()))).hasMessageContaining("taken by service other")
+                .satisfies(coded(ProblemCode.DB2_SERVICES_CONFLICT));
+        assertThatThrownBy(() -> Db2InstanceStep.decide(config, "sales-db2", instanceFacts("secondary-synced",
+                List.of(), "", "db2c_db2inst1 50001/tcp\n", List.of())))
+                .hasMessageContaining("/etc/services gives db2c_db2inst1 port 50001/tcp, not 50000/tcp")
+                .satisfies(coded(ProblemCode.DB2_SERVICES_CONFLICT));
     }
 
     @Test
@@ -148,13 +165,21 @@ class Db2StepsTest {
                 Map.of("db2inst1", "/home/db2inst1"),
                 Map.of("db2inst1", new Db2MoveStep.Usage(100L << 20, 105L << 20, true, true)));
         assertThatThrownBy(() -> Db2MoveStep.decide(config, "sales-db1", full))
-                .hasMessageContaining("nothing was changed").hasMessageContaining("105 MiB");
+                .hasMessageContaining("nothing was changed").hasMessageContaining("105 MiB")
+                .satisfies(coded(ProblemCode.DB2_HOME_NO_SPACE));
         // The lab's stand-in home is a few hundred KiB: the figures stay readable below one MiB.
         Db2MoveStep.Facts small = new Db2MoveStep.Facts(proc("primary-synced"), List.of("db2inst1"),
                 Map.of("db2inst1", "/home/db2inst1"),
                 Map.of("db2inst1", new Db2MoveStep.Usage(300L << 10, 150L << 10, true, true)));
         assertThatThrownBy(() -> Db2MoveStep.decide(config, "sales-db1", small))
                 .hasMessageContaining("needs about 330 KiB but only 150 KiB are free");
+
+        Db2MoveStep.Facts occupied = new Db2MoveStep.Facts(proc("primary-synced"), List.of("db2inst1"),
+                Map.of("db2inst1", "/home/db2inst1"),
+                Map.of("db2inst1", new Db2MoveStep.Usage(100L << 20, 500L << 20, false, true)));
+        assertThatThrownBy(() -> Db2MoveStep.decide(config, "sales-db1", occupied))
+                .hasMessageContaining("/db2home/db2inst1 exists and is not empty")
+                .satisfies(coded(ProblemCode.DB2_HOME_NOT_EMPTY));
     }
 
     @Test

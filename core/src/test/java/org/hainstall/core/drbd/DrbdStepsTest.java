@@ -2,6 +2,7 @@ package org.hainstall.core.drbd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hainstall.core.testing.StepFailures.coded;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.FileState;
 import org.hainstall.core.node.Fixtures;
 import org.hainstall.core.node.NodeActions;
@@ -147,7 +149,8 @@ class DrbdStepsTest {
         b.put("db2home", new DrbdMetadataStep.Backing(drbdSigs("wipefs-drbd.json"), null));
         b.put("db2data", new DrbdMetadataStep.Backing(Signatures.blank(), null));
         assertThatThrownBy(() -> DrbdMetadataStep.decide(config, "sales-db2", new DrbdMetadataStep.Facts(b, null)))
-                .hasMessageContaining("sales-db2").hasMessageContaining("not recreated");
+                .hasMessageContaining("sales-db2").hasMessageContaining("not recreated")
+                .satisfies(coded(ProblemCode.DRBD_METADATA_UNREADABLE));
     }
 
     @Test
@@ -157,7 +160,8 @@ class DrbdStepsTest {
                 Fixtures.read("wipefs-ext4.json")), null));
         b.put("db2data", new DrbdMetadataStep.Backing(Signatures.blank(), null));
         assertThatThrownBy(() -> DrbdMetadataStep.decide(config, "sales-db1", new DrbdMetadataStep.Facts(b, null)))
-                .hasMessageContaining("/dev/vg_db2/lv_db2home").hasMessageContaining("ext4");
+                .hasMessageContaining("/dev/vg_db2/lv_db2home").hasMessageContaining("ext4")
+                .satisfies(coded(ProblemCode.DRBD_BACKING_FOREIGN));
     }
 
     @Test
@@ -174,7 +178,18 @@ class DrbdStepsTest {
     void refusesStandAloneResource() {
         assertThatThrownBy(() -> DrbdUpStep.decide(config, "sales-db2",
                 new DrbdUpStep.Facts(proc("standalone"), "enabled")))
-                .hasMessageContaining("StandAlone").hasMessageContaining("db2home");
+                .hasMessageContaining("StandAlone").hasMessageContaining("db2home")
+                .hasMessageContaining("drbdadm connect --discard-my-data db2home")
+                .satisfies(coded(ProblemCode.DRBD_STANDALONE));
+    }
+
+    @Test
+    void refusesAResourceThatLostItsBackingVolume() {
+        ProcDrbd diskless = ProcDrbd.parse(Fixtures.read("proc-drbd-secondary-synced.txt")
+                .replaceFirst("ds:UpToDate/UpToDate", "ds:Diskless/UpToDate"));
+        assertThatThrownBy(() -> DrbdUpStep.decide(config, "sales-db2", new DrbdUpStep.Facts(diskless, "enabled")))
+                .hasMessageContaining("db2home is up but Diskless").hasMessageContaining("drbdadm attach db2home")
+                .satisfies(coded(ProblemCode.DRBD_DISKLESS));
     }
 
     private DrbdInitialPrimaryStep.Facts initial(String vProc, Signatures vSig, GenerationIds vGi,
@@ -208,7 +223,7 @@ class DrbdStepsTest {
                 "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("fresh"),
                 "fresh-connected", drbdSigs("wipefs-drbd-ext4.json"), gi("fresh"))))
                 .hasMessageContaining("sales-db1 (holdsValidData) is blank").hasMessageContaining("ext4")
-                .hasMessageContaining("refusing");
+                .hasMessageContaining("refusing").satisfies(coded(ProblemCode.DRBD_PEER_HOLDS_DATA));
     }
 
     @Test
@@ -216,7 +231,17 @@ class DrbdStepsTest {
         assertThatThrownBy(() -> DrbdInitialPrimaryStep.decide(config, initial(
                 "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("fresh"),
                 "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("history"))))
-                .hasMessageContaining("sales-db2").hasMessageContaining("newer");
+                .hasMessageContaining("sales-db2").hasMessageContaining("newer")
+                .satisfies(coded(ProblemCode.DRBD_PEER_HOLDS_DATA));
+    }
+
+    @Test
+    void refusesToChooseAPrimaryWithoutTheGenerationIdentifiers() {
+        assertThatThrownBy(() -> DrbdInitialPrimaryStep.decide(config, initial(
+                "fresh-connected", drbdSigs("wipefs-drbd.json"), gi("fresh"),
+                "fresh-connected", drbdSigs("wipefs-drbd.json"), null)))
+                .hasMessageContaining("cannot read the generation identifiers on sales-db2")
+                .satisfies(coded(ProblemCode.DRBD_METADATA_UNREADABLE));
     }
 
     @Test
@@ -273,7 +298,38 @@ class DrbdStepsTest {
                 "db2data", Signatures.blank());
         assertThatThrownBy(() -> DrbdFilesystemStep.decide(config, "sales-db1", new DrbdFilesystemStep.Facts(
                 proc("primary-synced"), devs, Set.of("/db2home", "/db2data"), new Mounts(List.of()), false)))
-                .hasMessageContaining("/dev/drbd0").hasMessageContaining("xfs");
+                .hasMessageContaining("/dev/drbd0").hasMessageContaining("xfs")
+                .satisfies(coded(ProblemCode.FILESYSTEM_FOREIGN));
+    }
+
+    @Test
+    void refusesResourcesSplitBetweenTheNodes() {
+        ProcDrbd mixed = ProcDrbd.parse(Fixtures.read("proc-drbd-primary-synced.txt")
+                .replaceFirst("(?m)^ 1: cs:Connected ro:Primary/Secondary", " 1: cs:Connected ro:Secondary/Primary"));
+        assertThatThrownBy(() -> DrbdFilesystemStep.decide(config, "sales-db1", new DrbdFilesystemStep.Facts(
+                mixed, Map.of(), Set.of("/db2home", "/db2data"), new Mounts(List.of()), true)))
+                .hasMessageContaining("split between the nodes").satisfies(coded(ProblemCode.DRBD_ROLES_SPLIT));
+    }
+
+    @Test
+    void leavesAMissingMountToHeartbeatWhileItRuns() {
+        Map<String, Signatures> ext4 = Map.of("db2home", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"),
+                "db2data", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"));
+        assertThatThrownBy(() -> DrbdFilesystemStep.decide(config, "sales-db1", new DrbdFilesystemStep.Facts(
+                proc("primary-synced"), ext4, Set.of("/db2home", "/db2data"), new Mounts(List.of()), true)))
+                .hasMessageContaining("/db2home is not mounted").hasMessageContaining("cl_status rscstatus")
+                .satisfies(coded(ProblemCode.DRBD_FILESYSTEM_NOT_MOUNTED));
+    }
+
+    @Test
+    void refusesADrbdMountPointHoldingAnotherDevice() {
+        Map<String, Signatures> ext4 = Map.of("db2home", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"),
+                "db2data", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"));
+        assertThatThrownBy(() -> DrbdFilesystemStep.decide(config, "sales-db1", new DrbdFilesystemStep.Facts(
+                proc("primary-synced"), ext4, Set.of("/db2home", "/db2data"),
+                new Mounts(List.of(new Mounts.Mount("/db2home", "/dev/vdc1", "ext4"))), false)))
+                .hasMessageContaining("/dev/vdc1 is mounted on /db2home, not /dev/drbd0")
+                .satisfies(coded(ProblemCode.MOUNT_POINT_TAKEN));
     }
 
     @Test
@@ -350,7 +406,8 @@ class DrbdStepsTest {
         }
         TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
         Check.Change change = (Check.Change) step.check(ctx);
-        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("no DRBD resource is up");
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("no DRBD resource is up")
+                .satisfies(coded(ProblemCode.DRBD_NOT_UP));
         assertThat(shell.ran).noneMatch(l -> l.startsWith("mkfs") || l.startsWith("mkdir"));
     }
 }

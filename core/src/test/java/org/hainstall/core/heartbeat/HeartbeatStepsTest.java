@@ -2,6 +2,7 @@ package org.hainstall.core.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hainstall.core.testing.StepFailures.coded;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hainstall.core.config.ClusterConfig;
 import org.hainstall.core.config.ConfigOverrides;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.drbd.ProcDrbd;
 import org.hainstall.core.node.FileState;
 import org.hainstall.core.node.Fixtures;
@@ -180,7 +182,17 @@ class HeartbeatStepsTest {
     @Test
     void refusesWhenUnameDiffersFromNodeName() {
         assertThatThrownBy(() -> HeartbeatConfigStep.decide(config, "sales-db1", facts("debian", Map.of())))
-                .hasMessageContaining("uname -n").hasMessageContaining("debian");
+                .hasMessageContaining("uname -n").hasMessageContaining("debian")
+                .hasMessageContaining("hostnamectl set-hostname sales-db1")
+                .satisfies(coded(ProblemCode.HOSTNAME_MISMATCH));
+    }
+
+    @Test
+    void refusesANodeWithoutItsConfiguredAddress() {
+        // sales-db1's interfaces, answered as sales-db2: none carries sales-db2's address.
+        assertThatThrownBy(() -> HeartbeatConfigStep.decide(config, "sales-db2", facts("sales-db2", Map.of())))
+                .hasMessageContaining("sales-db2: no interface carries the node's address")
+                .satisfies(coded(ProblemCode.ADDRESS_NOT_ON_NODE));
     }
 
     private static HeartbeatStartStep.NodeFacts node(boolean active, String proc, List<String> mounted,

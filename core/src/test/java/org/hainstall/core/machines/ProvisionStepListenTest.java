@@ -2,6 +2,7 @@ package org.hainstall.core.machines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.hainstall.core.testing.StepFailures.coded;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.TestContext;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepException;
@@ -64,12 +66,29 @@ class ProvisionStepListenTest {
             assertThat(thrown).as(address).isInstanceOf(StepException.class)
                     .hasMessageContaining("cannot listen for call backs: management.address: '" + address + "'")
                     .hasMessageContaining(address.equals("198.51.100.1") ? "not an address of this workstation"
-                            : "is not a unicast address");
+                            : "is not a unicast address")
+                    .satisfies(coded(ProblemCode.CALLBACK_LISTEN_FAILED));
             // Nothing was listening on any interface for this run: the port is still free everywhere.
             try (ServerSocket again = new ServerSocket(port)) {
                 assertThat(again.getLocalPort()).isEqualTo(port);
             }
         }
+        assertThat(dir.resolve("sales-db.state/seeds")).as("no seed ISO was made").doesNotExist();
+    }
+
+    @Test
+    void refusesToProvisionWhenTheGeneratedKeysAreGone() throws Exception {
+        // create generates them before its first step; a secrets folder emptied since then stops the step first.
+        Path configFile = dir.resolve("sales-db.yaml");
+        Files.writeString(configFile, "cluster:\n  name: sales-db\n");
+        ClusterConfig config = TestClusters.twoNodes(null,
+                new ClusterConfig.Provisioning(ProvisioningKind.PHYSICAL, null));
+        ProvisionStep step = new ProvisionStep(configFile, Duration.ofSeconds(5));
+        TestContext ctx = new TestContext(step.id(), config, Map.of());
+
+        assertThat(catchThrowable(() -> step.apply(ctx, (Check.Change) step.check(ctx))))
+                .hasMessageContaining("no admin SSH key in").hasMessageContaining("run create again")
+                .satisfies(coded(ProblemCode.SECRETS_MISSING));
         assertThat(dir.resolve("sales-db.state/seeds")).as("no seed ISO was made").doesNotExist();
     }
 }

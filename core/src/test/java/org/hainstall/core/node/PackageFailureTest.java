@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.plan.Outcome;
 import org.hainstall.core.plan.Prompt;
 import org.hainstall.core.plan.Redactor;
@@ -106,6 +107,9 @@ class PackageFailureTest {
 
         for (String node : nodes.keySet()) {
             assertThat(result.results().get(StepId.onNode(StepNames.PACKAGES, node)).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.results().get(StepId.onNode(StepNames.PACKAGES, node)).failure())
+                    .satisfies(f -> assertThat(f.code()).isEqualTo(ProblemCode.COMMAND_FAILED))
+                    .satisfies(f -> assertThat(f.cause()).contains("apt-get", "Unable to locate package drbd-utils"));
             for (String diskStep : List.of(StepNames.DISKS, StepNames.LVM, StepNames.DRBD_METADATA)) {
                 assertThat(result.results().get(StepId.onNode(diskStep, node)).outcome())
                         .as(diskStep + " on " + node).isEqualTo(Outcome.SKIPPED);

@@ -2,11 +2,13 @@ package org.hainstall.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hainstall.core.testing.StepFailures.coded;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.db2.Db2MoveStep;
 import org.hainstall.core.db2.Db2Probe;
 import org.hainstall.core.db2.Db2UsersStep;
@@ -15,11 +17,14 @@ import org.hainstall.core.drbd.DrbdFiles;
 import org.hainstall.core.drbd.DrbdInitialPrimaryStep;
 import org.hainstall.core.drbd.DrbdProbe;
 import org.hainstall.core.drbd.WaitSyncStep;
+import org.hainstall.core.heartbeat.HeartbeatConfigStep;
+import org.hainstall.core.heartbeat.HeartbeatProbe;
 import org.hainstall.core.os.OsProbe;
 import org.hainstall.core.plan.Check;
 import org.hainstall.core.plan.StepId;
 import org.hainstall.core.remote.Command;
 import org.hainstall.core.storage.DiskStep;
+import org.hainstall.core.storage.LvmStep;
 import org.hainstall.core.storage.StorageProbe;
 import org.junit.jupiter.api.Test;
 import org.hainstall.core.testing.TestClusters;
@@ -69,9 +74,32 @@ class StepFlowTest {
         TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
         Check.Change change = (Check.Change) step.check(ctx);
         withExt4(shell);
-        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("ext4");
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("ext4")
+                .satisfies(coded(ProblemCode.DISK_FOREIGN));
         assertThat(shell.ran).noneMatch(l -> l.contains("sfdisk --wipe"));
         assertThat(shell.uploads).isEmpty();
+    }
+
+    @Test
+    void aPlanThatNoLongerFitsTheNodeIsNotCarriedOut() throws Exception {
+        ScriptedShell shell = new ScriptedShell("sales-db1")
+                .answer(StorageProbe.PVS, 0, Fixtures.read("lvm-pvs-empty.json"))
+                .answer(StorageProbe.VGS, 0, Fixtures.read("lvm-vgs-empty.json"))
+                .answer(StorageProbe.LVS, 0, Fixtures.read("lvm-lvs-empty.json"))
+                .answer(StorageProbe.block("/dev/vdb1"), 0, "")
+                .answer(StorageProbe.blkid("/dev/vdb1"), 2, "")
+                .answer(StorageProbe.wipefs("/dev/vdb1"), 0, Fixtures.read("wipefs-blank.json"));
+        LvmStep step = new LvmStep(config, "sales-db1", new NodeSnapshots());
+        TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
+        Check.Change change = (Check.Change) step.check(ctx);
+        // Someone else made the partition a physical volume meanwhile: the plan would now start at vgcreate.
+        shell.answer(StorageProbe.PVS, 0, "{\"report\": [{\"pv\": [{\"pv_name\":\"/dev/vdb1\", \"vg_name\":\"\","
+                + " \"pv_size\":\"8585740288\"}]}]}");
+        assertThatThrownBy(() -> step.apply(ctx, change))
+                .hasMessageContaining("sales-db1: the node changed since it was checked; nothing done")
+                .satisfies(coded(ProblemCode.NODE_CHANGED_SINCE_CHECK));
+        assertThat(shell.ran).noneMatch(l -> l.startsWith("pvcreate") || l.startsWith("vgcreate")
+                || l.startsWith("lvcreate"));
     }
 
     @Test
@@ -123,7 +151,22 @@ class StepFlowTest {
         ScriptedShell shell = blankDisk().answer(StorageProbe.wipefs("/dev/vdb"), 1, "{\"signatures\": []}");
         DiskStep step = new DiskStep(config, "sales-db1", new NodeSnapshots());
         assertThatThrownBy(() -> step.check(new TestContext(step.id(), config, Map.of("sales-db1", shell))))
-                .hasMessageContaining("sales-db1").hasMessageContaining("wipefs").hasMessageContaining("exit 1");
+                .hasMessageContaining("sales-db1").hasMessageContaining("wipefs").hasMessageContaining("exit 1")
+                .satisfies(coded(ProblemCode.FACT_COMMAND_FAILED));
+    }
+
+    @Test
+    void aFileAnsweredInAFormNotKnownIsUnreadableNeverTakenAsMissing() {
+        ScriptedShell shell = new ScriptedShell("sales-db1")
+                .answer(OsProbe.UNAME, 0, "sales-db1\n")
+                .answer(OsProbe.IP_ADDR, 0, Fixtures.read("ip-addr-db1.json"))
+                .answer(HeartbeatProbe.ACTIVE, 3, "inactive\n");
+        HeartbeatProbe.files().forEach(f -> shell.file(f, "644", null));
+        shell.file(HeartbeatProbe.AUTHKEYS, "600", "not a digest");
+        HeartbeatConfigStep step = new HeartbeatConfigStep(config, "sales-db1", new NodeSnapshots());
+        assertThatThrownBy(() -> step.check(new TestContext(step.id(), config, Map.of("sales-db1", shell))))
+                .hasMessageContaining("sales-db1: cannot read").hasMessageContaining("SHA-256")
+                .satisfies(coded(ProblemCode.NODE_OUTPUT_UNREADABLE));
     }
 
     @Test
@@ -186,7 +229,9 @@ class StepFlowTest {
         Db2MoveStep step = new Db2MoveStep(config, "sales-db1", new NodeSnapshots());
         TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", shell));
         Check.Change change = (Check.Change) step.check(ctx);
-        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("original home is intact");
+        assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("original home is intact")
+                .hasMessageContaining("still in use: command failed with exit 1: cp -a")
+                .satisfies(coded(ProblemCode.DB2_HOME_COPY_FAILED));
         assertThat(shell.ran).contains("rm -rf -- /db2home/db2inst1")
                 .noneMatch(l -> l.startsWith("usermod") || l.contains("db2iupdt") || l.contains("rm -rf -- /home"));
     }
@@ -213,7 +258,7 @@ class StepFlowTest {
         TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", db1, "sales-db2", db2));
         Check.Change change = (Check.Change) step.check(ctx);
         assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("did not connect")
-                .hasMessageContaining("no node was made primary");
+                .hasMessageContaining("no node was made primary").satisfies(coded(ProblemCode.DRBD_PEER_NOT_CONNECTED));
         assertThat(db1.ran).noneMatch(l -> l.contains("primary"));
         assertThat(db2.ran).noneMatch(l -> l.contains("primary"));
     }
@@ -242,7 +287,8 @@ class StepFlowTest {
         TestContext ctx = new TestContext(step.id(), config, Map.of("sales-db1", db1, "sales-db2", db2));
         Check.Change change = (Check.Change) step.check(ctx);
         assertThatThrownBy(() -> step.apply(ctx, change)).hasMessageContaining("no progress")
-                .hasMessageContaining("Nothing was changed").hasMessageContaining("db2home on sales-db1");
+                .hasMessageContaining("Nothing was changed").hasMessageContaining("db2home on sales-db1")
+                .satisfies(coded(ProblemCode.DRBD_SYNC_STALLED));
         assertThat(db1.ran).allMatch(l -> l.equals(DrbdProbe.PROC_DRBD.command().line()));
         // every poll reads /proc/drbd from the node again: the check's snapshot, then one look per poll
         assertThat(db1.looks).isGreaterThan(1);

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.remote.OutputListener;
 import org.hainstall.core.remote.RemoteException;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,7 @@ class RunnerTest {
         RunResult result = Runs.apply(sink, List.of(stubborn));
         assertThat(result.results().get(stubborn.id()).outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.results().get(stubborn.id()).summary()).contains("still not as the config asks");
+        assertThat(result.results().get(stubborn.id()).failure().code()).isEqualTo(ProblemCode.CHANGE_NOT_EFFECTIVE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.remote.Command;
 import org.hainstall.core.remote.RemoteException;
 import org.hainstall.core.remote.SshOptions;
@@ -162,6 +163,8 @@ class SshFaultRunTest {
                 .isEqualTo(Outcome.FAILED);
         assertThat(result.run().results().get(StepId.onNode("drbd-metadata", "node1")).summary())
                 .contains("node1").contains("drbdadm create-md r0");
+        assertThat(result.run().results().get(StepId.onNode("drbd-metadata", "node1")).failure().code())
+                .isEqualTo(ProblemCode.NODE_COMMAND_TIMEOUT);
         for (int i = 0; i < 200 && !sshd.signals().contains("KILL"); i++) {
             Thread.sleep(50); // the server side sees the signals on its own thread
         }

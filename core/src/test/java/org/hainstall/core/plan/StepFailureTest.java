@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.hainstall.core.config.ProblemCode;
+import org.hainstall.core.remote.RemoteException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,5 +61,25 @@ class StepFailureTest {
         assertThat(result.results().get(StepId.onNode("lvm", "n1")).failure().code())
                 .isEqualTo(ProblemCode.STEP_INTERNAL_ERROR);
         assertThat(result.results().get(StepId.onNode("lvm", "n2")).failure()).isNull();
+    }
+
+    @Test
+    void aRemoteFailureIsCodedByWhatWentWrongAndKeepsItsCause() {
+        StepId id = StepId.onNode("lvm", "n1");
+        RemoteException refused = new RemoteException(RemoteException.Kind.AUTHENTICATION,
+                "n1 (10.0.0.1:22) refused the login of user 'root'; run `hainstall trust`.");
+        RemoteException slow = new RemoteException(RemoteException.Kind.TIMEOUT,
+                "command on n1 did not finish within PT1S and was killed: lvs");
+        RemoteException full = new RemoteException(RemoteException.Kind.IO,
+                "uploading /etc/fstab to n1 failed with exit 1 — No space left on device");
+
+        StepException login = StepException.remote(id, "on n1: ", refused);
+        assertThat(login.failure()).isEqualTo(new StepFailure(ProblemCode.NODE_UNREACHABLE,
+                "on n1: " + refused.getMessage(), null));
+        assertThat(login.getCause()).as("a lost connection must stay visible to the runner").isSameAs(refused);
+        assertThat(StepException.remote(id, "", slow).failure().code()).isEqualTo(ProblemCode.NODE_COMMAND_TIMEOUT);
+        assertThat(StepException.remote(id, "", full).failure())
+                .satisfies(f -> assertThat(f.code()).isEqualTo(ProblemCode.NODE_IO_FAILED))
+                .satisfies(f -> assertThat(f.remedy()).contains("full or read-only filesystem"));
     }
 }

@@ -2,11 +2,13 @@ package org.hainstall.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hainstall.core.testing.StepFailures.coded;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hainstall.core.config.ClusterConfig;
+import org.hainstall.core.config.ProblemCode;
 import org.hainstall.core.node.Fixtures;
 import org.hainstall.core.plan.Action;
 import org.hainstall.core.plan.Check;
@@ -69,7 +71,8 @@ class StorageStepsTest {
                 disk("lsblk-vdb-blank.json", sigs("blkid-ext4.txt", "wipefs-ext4.json"), null)))
                 .isInstanceOf(StepException.class)
                 .hasMessageContaining("sales-db2").hasMessageContaining("/dev/vdb").hasMessageContaining("ext4")
-                .hasMessageContaining("unchanged");
+                .hasMessageContaining("unchanged").hasMessageContaining("wipefs -a /dev/vdb")
+                .satisfies(coded(ProblemCode.DISK_FOREIGN));
     }
 
     @Test
@@ -83,7 +86,8 @@ class StorageStepsTest {
     void refusesDiskPartitionedDifferently() {
         assertThatThrownBy(() -> DiskStep.decide(config, "sales-db1", disk("lsblk-vdb-partitioned.json",
                 sigs("blkid-gpt.txt", "wipefs-gpt.json"), "sfdisk-vdb-two.json")))
-                .hasMessageContaining("gpt").hasMessageContaining("/dev/vdb1").hasMessageContaining("refusing");
+                .hasMessageContaining("gpt").hasMessageContaining("/dev/vdb1").hasMessageContaining("refusing")
+                .satisfies(coded(ProblemCode.DISK_FOREIGN));
     }
 
     @Test
@@ -104,7 +108,8 @@ class StorageStepsTest {
     void refusesMissingDisk() {
         DiskStep.Facts facts = new DiskStep.Facts(List.of(new DiskStep.DiskFacts("/dev/vdb", null,
                 Signatures.blank(), null)));
-        assertThatThrownBy(() -> DiskStep.decide(config, "sales-db1", facts)).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> DiskStep.decide(config, "sales-db1", facts)).hasMessageContaining("does not exist")
+                .satisfies(coded(ProblemCode.DEVICE_MISSING));
     }
 
     @Test
@@ -113,7 +118,7 @@ class StorageStepsTest {
                 LvmReport.empty());
         assertThatThrownBy(() -> StoragePreflightStep.decide(config, "sales-db1", small))
                 .hasMessageContaining("sales-db1").hasMessageContaining("vg_db2")
-                .hasMessageContaining("nothing was changed");
+                .hasMessageContaining("nothing was changed").satisfies(coded(ProblemCode.STORAGE_NO_SPACE));
     }
 
     @Test
@@ -146,7 +151,8 @@ class StorageStepsTest {
         Map<String, Signatures> devs = new HashMap<>();
         devs.put("/dev/vdb1", sigs("blkid-ext4.txt", "wipefs-ext4.json"));
         assertThatThrownBy(() -> LvmStep.decide(config, "sales-db1", new LvmStep.Facts(lvm("empty"), devs)))
-                .hasMessageContaining("sales-db1").hasMessageContaining("/dev/vdb1").hasMessageContaining("ext4");
+                .hasMessageContaining("sales-db1").hasMessageContaining("/dev/vdb1").hasMessageContaining("ext4")
+                .satisfies(coded(ProblemCode.PV_FOREIGN));
     }
 
     @Test
@@ -154,7 +160,8 @@ class StorageStepsTest {
         LvmReport other = LvmReport.parse(Fixtures.read("lvm-pvs-other-vg.json"), Fixtures.read("lvm-vgs-empty.json"),
                 Fixtures.read("lvm-lvs-empty.json"));
         assertThatThrownBy(() -> LvmStep.decide(config, "sales-db1", new LvmStep.Facts(other, Map.of())))
-                .hasMessageContaining("vg_old");
+                .hasMessageContaining("vg_old").hasMessageContaining("vgreduce vg_old /dev/vdb1")
+                .satisfies(coded(ProblemCode.PV_FOREIGN));
     }
 
     @Test
@@ -181,7 +188,8 @@ class StorageStepsTest {
         Map<String, Signatures> vols = new HashMap<>();
         vols.put("/dev/vg_db2/lv_backup", Signatures.parse(0, "TYPE=xfs\n", "{\"signatures\":[]}"));
         assertThatThrownBy(() -> FilesystemStep.decide(config, "sales-db1", new FilesystemStep.Facts(vols,
-                new Mounts(List.of()), ""))).hasMessageContaining("xfs").hasMessageContaining("/dev/vg_db2/lv_backup");
+                new Mounts(List.of()), ""))).hasMessageContaining("xfs").hasMessageContaining("/dev/vg_db2/lv_backup")
+                .satisfies(coded(ProblemCode.FILESYSTEM_FOREIGN));
     }
 
     @Test
@@ -208,6 +216,42 @@ class StorageStepsTest {
         Map<String, Signatures> vols = new HashMap<>();
         vols.put("/dev/vg_db2/lv_backup", sigs("blkid-lvm2.txt", "wipefs-lvm2.json"));
         assertThatThrownBy(() -> FilesystemStep.decide(config, "sales-db1", new FilesystemStep.Facts(vols,
-                new Mounts(List.of()), ""))).hasMessageContaining("LVM2_member");
+                new Mounts(List.of()), ""))).hasMessageContaining("LVM2_member")
+                .satisfies(coded(ProblemCode.FILESYSTEM_FOREIGN));
+    }
+
+    @Test
+    void refusesAnExistingLogicalVolumeSmallerThanConfiguredAndNeverResizesIt() {
+        // lv_backup is configured with 2048M; the node has it at 1 GiB.
+        LvmReport small = LvmReport.parse(Fixtures.read("lvm-pvs-done.json"), Fixtures.read("lvm-vgs-done.json"),
+                Fixtures.read("lvm-lvs-done.json").replace("\"2147483648\"", "\"1073741824\""));
+        assertThatThrownBy(() -> LvmStep.decide(config, "sales-db1", new LvmStep.Facts(small, Map.of())))
+                .hasMessageContaining("vg_db2/lv_backup is 1024 MiB").hasMessageContaining("not resized")
+                .satisfies(coded(ProblemCode.LV_TOO_SMALL));
+    }
+
+    @Test
+    void refusesNewLogicalVolumesThatDoNotFitTheGroupsFreeSpace() {
+        LvmReport full = LvmReport.parse(Fixtures.read("lvm-pvs-captured-vg.json"),
+                Fixtures.read("lvm-vgs-captured-new.json").replace("\"vg_free\":\"8585740288\"",
+                        "\"vg_free\":\"1073741824\""), Fixtures.read("lvm-lvs-captured-none.json"));
+        assertThatThrownBy(() -> LvmStep.decide(config, "sales-db1", new LvmStep.Facts(full, Map.of())))
+                .hasMessageContaining("vg_db2 has 1024 MiB free").hasMessageContaining("nothing was changed")
+                .satisfies(coded(ProblemCode.STORAGE_NO_SPACE));
+    }
+
+    @Test
+    void refusesAMountPointThatFstabOrAMountGivesToAnotherDevice() {
+        Map<String, Signatures> vols = new HashMap<>();
+        vols.put("/dev/vg_db2/lv_backup", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"));
+        assertThatThrownBy(() -> FilesystemStep.decide(config, "sales-db1", new FilesystemStep.Facts(vols,
+                new Mounts(List.of()), "/dev/vdc1 /backup ext4 defaults 0 2\n")))
+                .hasMessageContaining("/etc/fstab mounts /dev/vdc1 on /backup")
+                .satisfies(coded(ProblemCode.MOUNT_POINT_TAKEN));
+        assertThatThrownBy(() -> FilesystemStep.decide(config, "sales-db1", new FilesystemStep.Facts(vols,
+                new Mounts(List.of(new Mounts.Mount("/backup", "/dev/vdc1", "ext4"))),
+                "/dev/vg_db2/lv_backup /backup ext4 defaults 0 2\n")))
+                .hasMessageContaining("/dev/vdc1 is mounted on /backup").hasMessageContaining("umount /backup")
+                .satisfies(coded(ProblemCode.MOUNT_POINT_TAKEN));
     }
 }
