@@ -18,33 +18,32 @@ public interface ConfigChoice {
     /** A few words for a person choosing it. */
     String description();
 
-    /** What the whole set is called in a message: "DRBD protocol". The same for every constant of an enum. */
-    String setName();
-
-    /** The problem a word outside the set is reported with. The same for every constant of an enum. */
-    ProblemCode unknownWordCode();
-
     /** Every word of {@code type}, in declaration order. */
-    static <E extends Enum<E> & ConfigChoice> List<String> valuesOf(Class<E> type) {
+    static List<String> valuesOf(Class<? extends ConfigChoice> type) {
         return Arrays.stream(type.getEnumConstants()).map(ConfigChoice::configValue).toList();
     }
 
     /** The constant whose word is exactly {@code text}; empty for null or an unknown word. */
-    static <E extends Enum<E> & ConfigChoice> Optional<E> parse(Class<E> type, String text) {
+    static <E extends ConfigChoice> Optional<E> parse(Class<E> type, String text) {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.configValue().equals(text)).findFirst();
+    }
+
+    /** What the whole set is called in a message: "DRBD protocol". */
+    static String setName(Class<? extends ConfigChoice> type) {
+        return ClosedSets.of(type).setName();
     }
 
     /**
      * The problem for {@code text}, a word outside {@code type}'s set, at {@code path}: the words it could be, each
      * with what it means, and the likely one when it looks like a typo ("lvm" for "LVM").
      */
-    static Problem unknownWord(Class<?> type, String path, String text) {
-        ConfigChoice[] words = (ConfigChoice[]) type.getEnumConstants();
-        List<String> known = Arrays.stream(words).map(ConfigChoice::configValue).toList();
+    static Problem unknownWord(Class<? extends ConfigChoice> type, String path, String text) {
+        ConfigChoice[] words = type.getEnumConstants();
         String choices = Arrays.stream(words).map(w -> w.configValue() + " — " + w.description())
                 .collect(Collectors.joining("; "));
-        String guess = Suggest.closest(text, known).map(s -> " Did you mean " + Quote.of(s) + "?").orElse("");
-        return Problem.error(path, words[0].unknownWordCode(), words[0].setName() + " " + Quote.of(text)
+        String guess = Suggest.closest(text, valuesOf(type)).map(s -> " Did you mean " + Quote.of(s) + "?").orElse("");
+        ClosedSets.Names names = ClosedSets.of(type);
+        return Problem.error(path, names.unknownWord(), names.setName() + " " + Quote.of(text)
                 + " is unknown; use one of: " + choices + "." + guess);
     }
 }

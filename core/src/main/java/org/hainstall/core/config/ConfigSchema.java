@@ -232,9 +232,7 @@ public final class ConfigSchema {
             // A closed set: the words of the component's own ConfigChoice enum.
             node.put("type", "string");
             ArrayNode values = node.putArray("enum");
-            for (Object word : raw.getEnumConstants()) {
-                values.add(((ConfigChoice) word).configValue());
-            }
+            ConfigChoice.valuesOf(raw.asSubclass(ConfigChoice.class)).forEach(values::add);
         } else {
             node.put("type", "string");
             if (PATTERNS.containsKey(key)) {

@@ -23,14 +23,4 @@ public enum DrbdProtocol implements ConfigChoice {
     public String description() {
         return description;
     }
-
-    @Override
-    public String setName() {
-        return "DRBD protocol";
-    }
-
-    @Override
-    public ProblemCode unknownWordCode() {
-        return ProblemCode.REPLICATION_PROTOCOL_INVALID;
-    }
 }

@@ -23,14 +23,4 @@ public enum FilesystemType implements ConfigChoice {
     public String description() {
         return description;
     }
-
-    @Override
-    public String setName() {
-        return "filesystem type";
-    }
-
-    @Override
-    public ProblemCode unknownWordCode() {
-        return ProblemCode.FILESYSTEM_TYPE_UNKNOWN;
-    }
 }

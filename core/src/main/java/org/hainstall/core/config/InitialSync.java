@@ -22,14 +22,4 @@ public enum InitialSync implements ConfigChoice {
     public String description() {
         return description;
     }
-
-    @Override
-    public String setName() {
-        return "initial sync";
-    }
-
-    @Override
-    public ProblemCode unknownWordCode() {
-        return ProblemCode.REPLICATION_INITIAL_SYNC_INVALID;
-    }
 }

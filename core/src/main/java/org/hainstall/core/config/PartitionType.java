@@ -23,14 +23,4 @@ public enum PartitionType implements ConfigChoice {
     public String description() {
         return description;
     }
-
-    @Override
-    public String setName() {
-        return "partition type";
-    }
-
-    @Override
-    public ProblemCode unknownWordCode() {
-        return ProblemCode.PARTITION_TYPE_UNKNOWN;
-    }
 }

@@ -22,14 +22,4 @@ public enum ProvisioningKind implements ConfigChoice {
     public String description() {
         return description;
     }
-
-    @Override
-    public String setName() {
-        return "provisioning kind";
-    }
-
-    @Override
-    public ProblemCode unknownWordCode() {
-        return ProblemCode.PROVISIONING_KIND_UNKNOWN;
-    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps a {@link ConfigTree} onto the config records and back, by the records' own components, so a field added to a
@@ -82,13 +83,12 @@ final class RecordMapper {
             return null;
         }
         if (raw.isEnum() && ConfigChoice.class.isAssignableFrom(raw)) {
-            for (Object constant : raw.getEnumConstants()) {
-                if (((ConfigChoice) constant).configValue().equals(scalar.text())) {
-                    return constant;
-                }
+            Class<? extends ConfigChoice> words = raw.asSubclass(ConfigChoice.class);
+            Optional<? extends ConfigChoice> word = ConfigChoice.parse(words, scalar.text());
+            if (word.isEmpty()) {
+                problems.add(ConfigChoice.unknownWord(words, path, scalar.text()));
             }
-            problems.add(ConfigChoice.unknownWord(raw, path, scalar.text()));
-            return null;
+            return word.orElse(null);
         }
         throw new IllegalStateException("config records may not use " + type);
     }
@@ -142,8 +142,7 @@ final class RecordMapper {
             return "a section of keys";
         }
         if (raw.isEnum()) {
-            return "one of " + String.join(", ", java.util.Arrays.stream(raw.getEnumConstants())
-                    .map(c -> ((ConfigChoice) c).configValue()).toList());
+            return "one of " + String.join(", ", ConfigChoice.valuesOf(raw.asSubclass(ConfigChoice.class)));
         }
         return "text";
     }

@@ -131,8 +131,7 @@ public final class DrbdFilesystemStep extends FactStep<DrbdFilesystemStep.Facts>
                 throw new StepException(id, ProblemCode.FILESYSTEM_FOREIGN, "on " + node + ": " + dev
                         + " (resource " + r.name() + ") holds " + sigs.describe() + ", not the configured "
                         + r.filesystem().type().configValue() + "; refusing to format it — the device is unchanged",
-                        "if its data is not needed, wipe it (wipefs -a " + dev + " on " + node + ") and run again;"
-                                + " otherwise set the filesystem type it has in the config");
+                        Signatures.wipeOr(dev + " on " + node, "set the filesystem type it has in the config"));
             }
             var mounted = facts.mounts().at(mp);
             if (mounted.isPresent()) {

@@ -96,8 +96,7 @@ public final class DrbdMetadataStep extends FactStep<DrbdMetadataStep.Facts> {
                 throw new StepException(id, ProblemCode.DRBD_BACKING_FOREIGN, "on " + node + ": backing volume "
                         + dev + " of resource " + r.name() + " holds " + b.signatures().describe() + "; DRBD's"
                         + " internal metadata would overwrite its end — refusing, the volume is unchanged",
-                        "if its data is not needed, wipe it (wipefs -a " + dev + ") and run again; otherwise copy"
-                                + " the data elsewhere first");
+                        Signatures.wipeOr(dev, "copy the data elsewhere first"));
             }
             actions.add(new Action.Run(Command.of("drbdadm", "create-md", r.name())));
             created.add(r.name());

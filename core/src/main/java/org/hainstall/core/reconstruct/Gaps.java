@@ -34,9 +34,8 @@ final class Gaps {
         }
         java.util.Optional<E> word = ConfigChoice.parse(type, live);
         if (word.isEmpty()) {
-            E any = type.getEnumConstants()[0];
-            notes.add(path + ": the node has " + any.setName() + " " + Quote.of(live) + ", which hainstall does not set"
-                    + " up (it knows " + String.join(", ", ConfigChoice.valuesOf(type)) + ")");
+            notes.add(path + ": the node has " + ConfigChoice.setName(type) + " " + Quote.of(live) + ", which"
+                    + " hainstall does not set up (it knows " + String.join(", ", ConfigChoice.valuesOf(type)) + ")");
         }
         return word.orElse(null);
     }

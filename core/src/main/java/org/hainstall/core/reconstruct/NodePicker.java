@@ -2,6 +2,7 @@ package org.hainstall.core.reconstruct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,20 +86,21 @@ public final class NodePicker {
         return new Picked(chosen.shell(), chosen.node(), why, unread, chosen.look());
     }
 
-    /** Each node opened and looked at side by side, in the config's order; nothing left open on an interrupt. */
+    /**
+     * Each node opened and looked at side by side, in the config's order. An interrupt ends the command, whose exit
+     * closes whatever connection a finished read left open.
+     */
     private List<Answer> readAll(ClusterConfig config) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(config.nodes().size(), r -> {
             Thread t = new Thread(r, "reconstruct-look");
             t.setDaemon(true);
             return t;
         });
-        List<Future<Answer>> pending = new ArrayList<>();
         try {
-            for (ClusterConfig.Node node : config.nodes()) {
-                pending.add(pool.submit(() -> read(config, node)));
-            }
+            List<Callable<Answer>> reads = config.nodes().stream()
+                    .map(node -> (Callable<Answer>) () -> read(config, node)).toList();
             List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> f : pending) {
+            for (Future<Answer> f : pool.invokeAll(reads)) {
                 try {
                     answers.add(f.get());
                 } catch (ExecutionException e) {
@@ -106,23 +108,8 @@ public final class NodePicker {
                 }
             }
             return answers;
-        } catch (InterruptedException | RuntimeException e) {
-            pool.shutdownNow();
-            for (Future<Answer> f : pending) {
-                if (f.isDone() && !f.isCancelled()) {
-                    try {
-                        Answer a = f.get();
-                        if (a.shell() != null) {
-                            a.shell().close();
-                        }
-                    } catch (ExecutionException ignored) {
-                        // nothing was opened by a read that threw
-                    }
-                }
-            }
-            throw e;
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 

@@ -93,8 +93,8 @@ public final class DiskStep extends FactStep<DiskStep.Facts> {
                 throw new StepException(org.hainstall.core.plan.StepId.onNode(StepNames.DISKS, node),
                         ProblemCode.DISK_FOREIGN, where + " holds " + found(f) + ", which the config does not"
                                 + " describe; refusing to partition it — the disk is unchanged",
-                        "if its data is not needed, wipe it (wipefs -a " + disk.device() + ") and run again; "
-                                + "otherwise describe its partitions in storage.disks, or name another disk");
+                        Signatures.wipeOr(disk.device(), "describe its partitions in storage.disks, or name another"
+                                + " disk"));
             }
             String script = WORK_DIR + "/sfdisk-" + f.lsblk().name() + ".txt";
             actions.add(new Action.Run(Command.of("mkdir", "-p", "-m", "0700", WORK_DIR)));

@@ -106,8 +106,7 @@ public final class FilesystemStep extends FactStep<FilesystemStep.Facts> {
                     throw new StepException(id, ProblemCode.FILESYSTEM_FOREIGN, "on " + node + ": " + dev + " holds "
                             + sigs.describe() + ", not the configured " + fs.type().configValue()
                             + "; refusing to format it — the volume is unchanged",
-                            "if its data is not needed, wipe it (wipefs -a " + dev + ") and run again; otherwise set "
-                                    + "the filesystem type the volume has in the config");
+                            Signatures.wipeOr(dev, "set the filesystem type the volume has in the config"));
                 }
                 String entry = fstabEntry(facts.fstab(), fs.mountPoint());
                 if (entry == null) {

@@ -107,8 +107,7 @@ public final class LvmStep extends FactStep<LvmStep.Facts> {
                 if (sigs != null && !sigs.isBlank()) {
                     throw new StepException(id, ProblemCode.PV_FOREIGN, "on " + node + ": " + pv + " holds "
                             + sigs.describe() + "; refusing to make it a physical volume — the device is unchanged",
-                            "if its data is not needed, wipe it (wipefs -a " + pv + ") and run again; otherwise"
-                                    + " name another device in the config");
+                            Signatures.wipeOr(pv, "name another device in the config"));
                 }
                 actions.add(new Action.Run(Command.of("pvcreate", pv)));
                 what.add("pvcreate " + pv);

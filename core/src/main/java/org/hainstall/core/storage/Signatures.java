@@ -54,6 +54,14 @@ public record Signatures(Map<String, String> blkid, List<Signature> wipefs) {
     }
 
     /** Nothing at all: no partition table, filesystem, PV, RAID or DRBD signature. */
+    /**
+     * The remedy of a refusal to touch {@code device} because of what it holds: wipe it when its data is not needed,
+     * else {@code otherwise}. {@code device} is named as in the cause ("/dev/vdb", or "/dev/drbd0 on n1").
+     */
+    public static String wipeOr(String device, String otherwise) {
+        return "if its data is not needed, wipe it (wipefs -a " + device + ") and run again; otherwise " + otherwise;
+    }
+
     public boolean isBlank() {
         return blkid.isEmpty() && wipefs.isEmpty();
     }

@@ -45,7 +45,7 @@ class ConfigChoiceTest {
                         .satisfies(p -> {
                             assertThat(p.path()).isEqualTo(path);
                             assertThat(p.code()).isEqualTo(code);
-                            assertThat(p.message()).contains("'nonsense'", type.getEnumConstants()[0].setName());
+                            assertThat(p.message()).contains("'nonsense'", ConfigChoice.setName(type));
                             for (String known : ConfigChoice.valuesOf(type)) {
                                 assertThat(p.message()).contains(known);
                             }
@@ -107,6 +107,10 @@ class ConfigChoiceTest {
                 if (List.of("kind", "type", "protocol", "initialSync", "mode").contains(c.getName())
                         && !(c.getType().isEnum() && ConfigChoice.class.isAssignableFrom(c.getType()))) {
                     textual.add(type.getSimpleName() + "." + c.getName());
+                }
+                if (ConfigChoice.class.isAssignableFrom(c.getType())) {
+                    // every set has its name and its code for a word outside it (ClosedSets)
+                    assertThat(ConfigChoice.setName(c.getType().asSubclass(ConfigChoice.class))).isNotBlank();
                 }
             }
         }

@@ -40,6 +40,12 @@ class DrbdStepsTest {
         return ProcDrbd.parse(Fixtures.read("proc-drbd-" + name + ".txt"));
     }
 
+    /** Both resources' devices formatted ext4, as the config asks. */
+    private static Map<String, Signatures> bothExt4() {
+        Signatures ext4 = Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}");
+        return Map.of("db2home", ext4, "db2data", ext4);
+    }
+
     private static Signatures drbdSigs(String wipefs) {
         return Signatures.parse(0, Fixtures.read("blkid-drbd.txt"), Fixtures.read(wipefs));
     }
@@ -313,8 +319,7 @@ class DrbdStepsTest {
 
     @Test
     void leavesAMissingMountToHeartbeatWhileItRuns() {
-        Map<String, Signatures> ext4 = Map.of("db2home", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"),
-                "db2data", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"));
+        Map<String, Signatures> ext4 = bothExt4();
         assertThatThrownBy(() -> DrbdFilesystemStep.decide(config, "sales-db1", new DrbdFilesystemStep.Facts(
                 proc("primary-synced"), ext4, Set.of("/db2home", "/db2data"), new Mounts(List.of()), true)))
                 .hasMessageContaining("/db2home is not mounted").hasMessageContaining("cl_status rscstatus")
@@ -323,8 +328,7 @@ class DrbdStepsTest {
 
     @Test
     void refusesADrbdMountPointHoldingAnotherDevice() {
-        Map<String, Signatures> ext4 = Map.of("db2home", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"),
-                "db2data", Signatures.parse(0, "TYPE=ext4\n", "{\"signatures\":[]}"));
+        Map<String, Signatures> ext4 = bothExt4();
         assertThatThrownBy(() -> DrbdFilesystemStep.decide(config, "sales-db1", new DrbdFilesystemStep.Facts(
                 proc("primary-synced"), ext4, Set.of("/db2home", "/db2data"),
                 new Mounts(List.of(new Mounts.Mount("/db2home", "/dev/vdc1", "ext4"))), false)))

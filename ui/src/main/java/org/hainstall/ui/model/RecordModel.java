@@ -173,7 +173,8 @@ public final class RecordModel {
             } else if (slot.kind == Kind.CHOICE) {
                 String text = ((StringProperty) slot.value).get().strip();
                 if (!text.isEmpty() && choice(slot, text) == null) {
-                    problems.add(ConfigChoice.unknownWord(slot.elementType, pathOf(e.getKey()), text));
+                    problems.add(ConfigChoice.unknownWord(slot.elementType.asSubclass(ConfigChoice.class),
+                            pathOf(e.getKey()), text));
                 }
             } else if (slot.kind == Kind.RECORD) {
                 child(e.getKey()).collectRepresentationProblems(problems);
@@ -306,12 +307,7 @@ public final class RecordModel {
 
     /** The constant of the slot's enum whose word is {@code word}; null for a blank or unknown word. */
     private static Object choice(Slot slot, String word) {
-        for (Object constant : slot.elementType.getEnumConstants()) {
-            if (((ConfigChoice) constant).configValue().equals(word)) {
-                return constant;
-            }
-        }
-        return null;
+        return ConfigChoice.parse(slot.elementType.asSubclass(ConfigChoice.class), word).orElse(null);
     }
 
     private static Integer parseInt(String s) {
