@@ -291,8 +291,27 @@ class WizardConfigTest {
     }
 
     private void type(FxRobot robot, String path, String text) {
-        click(robot, "#" + Form.idFor(path));
+        String query = "#" + Form.idFor(path);
+        click(robot, query);
+        // On a busy machine a click can land while the page is still laying out (after the previous field's
+        // validation): type only into the field that has the focus, clicking it again until it has.
+        javafx.scene.Node field = robot.lookup(query).query();
+        for (int attempt = 1; !focused(field); attempt++) {
+            if (attempt == 3) {
+                throw new AssertionError(query + " did not take the focus after " + attempt + " clicks");
+            }
+            click(robot, query);
+        }
         robot.write(text);
+    }
+
+    private static boolean focused(javafx.scene.Node field) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(2, java.util.concurrent.TimeUnit.SECONDS, field::isFocused);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     private void add(FxRobot robot, String listPath) {
